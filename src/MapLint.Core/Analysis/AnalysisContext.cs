@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Semantics;
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Analysis;
+
+/// <summary>What an analyzer action sees: the semantic model, the node, and a way to report on its document.</summary>
+public abstract class AnalysisContext
+{
+    private readonly DiagnosticBag bag;
+
+    private protected AnalysisContext(SemanticModel model, MapLintDocument document, DiagnosticBag bag)
+    {
+        Model = model;
+        Document = document;
+        this.bag = bag;
+    }
+
+    public SemanticModel Model { get; }
+
+    public MapLintDocument Document { get; }
+
+    /// <summary>Reports at a syntax node; the diagnostic carries the node's JSON path.</summary>
+    public void Report(DiagnosticDescriptor descriptor, JsonNode node, params object?[] arguments) =>
+        bag.Add(descriptor, node.Span, node.Path, arguments);
+
+    public void Report(DiagnosticDescriptor descriptor, JsonNode node, ImmutableDictionary<string, string> properties, params object?[] arguments) =>
+        bag.Add(descriptor, node.Span, node.Path, properties, arguments);
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? jsonPath, params object?[] arguments) =>
+        bag.Add(descriptor, span, jsonPath, arguments);
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? jsonPath, ImmutableDictionary<string, string> properties, params object?[] arguments) =>
+        bag.Add(descriptor, span, jsonPath, properties, arguments);
+
+    public static ImmutableDictionary<string, string> Properties(params (string Key, string Value)[] pairs) =>
+        pairs.ToImmutableDictionary(p => p.Key, p => p.Value);
+}
+
+public sealed class TableMapAnalysisContext : AnalysisContext
+{
+    internal TableMapAnalysisContext(SemanticModel model, TableMap map, DiagnosticBag bag)
+        : base(model, map, bag)
+    {
+        TableMap = map;
+    }
+
+    public TableMap TableMap { get; }
+}
+
+public sealed class FieldMappingAnalysisContext : AnalysisContext
+{
+    internal FieldMappingAnalysisContext(SemanticModel model, FieldMapping mapping, DiagnosticBag bag)
+        : base(model, mapping.Map, bag)
+    {
+        FieldMapping = mapping;
+    }
+
+    public FieldMapping FieldMapping { get; }
+
+    public TableMap TableMap => FieldMapping.Map;
+}
+
+public sealed class ConnectionSetAnalysisContext : AnalysisContext
+{
+    internal ConnectionSetAnalysisContext(SemanticModel model, ConnectionSet set, DiagnosticBag bag)
+        : base(model, set, bag)
+    {
+        ConnectionSet = set;
+    }
+
+    public ConnectionSet ConnectionSet { get; }
+}
+
+public sealed class ProjectAnalysisContext : AnalysisContext
+{
+    internal ProjectAnalysisContext(SemanticModel model, Project project, DiagnosticBag bag)
+        : base(model, project, bag)
+    {
+        Project = project;
+    }
+
+    public Project Project { get; }
+}

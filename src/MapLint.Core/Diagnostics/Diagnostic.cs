@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+
+namespace MapLint.Diagnostics;
+
+/// <summary>
+/// One finding. Besides code, place and message it carries the JSON path of the offending node and a bag of
+/// properties (for example the suggested name) so a code fix can be attached later without re-deriving intent.
+/// </summary>
+public sealed class Diagnostic
+{
+    public Diagnostic(DiagnosticDescriptor descriptor, Location location, string message, Severity severity, string? jsonPath, ImmutableDictionary<string, string>? properties)
+    {
+        Descriptor = descriptor;
+        Location = location;
+        Message = message;
+        Severity = severity;
+        JsonPath = jsonPath;
+        Properties = properties ?? ImmutableDictionary<string, string>.Empty;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public string Id => Descriptor.Id;
+
+    public Location Location { get; }
+
+    public string Message { get; }
+
+    public Severity Severity { get; }
+
+    /// <summary>JSON path of the node the diagnostic is about, e.g. <c>$.mappings[3].destination</c>.</summary>
+    public string? JsonPath { get; }
+
+    public ImmutableDictionary<string, string> Properties { get; }
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, string? jsonPath = null, ImmutableDictionary<string, string>? properties = null, params object?[] arguments) =>
+        new(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, jsonPath, properties);
+
+    public override string ToString()
+    {
+        var start = Location.LineSpan.Start;
+        return $"{Location.Path}({start.Line},{start.Column}): {Severity.ToDisplayString()} {Id}: {Message}";
+    }
+}
+
+/// <summary>Total order on diagnostics so output is byte-identical whatever order documents were analyzed in.</summary>
+public sealed class DiagnosticComparer : IComparer<Diagnostic>
+{
+    public static readonly DiagnosticComparer Instance = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        int c = string.CompareOrdinal(x.Location.Path, y.Location.Path);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = x.Location.Span.Start.CompareTo(y.Location.Span.Start);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = x.Location.Span.End.CompareTo(y.Location.Span.End);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(x.Id, y.Id);
+        return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
+    }
+}

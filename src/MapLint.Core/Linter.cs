@@ -1,0 +1,187 @@
+using MapLint.Analysis;
+using MapLint.Diagnostics;
+using MapLint.Documents;
+using MapLint.Model;
+using MapLint.Semantics;
+using MapLint.Workspace;
+
+namespace MapLint;
+
+public sealed class LintOptions
+{
+    /// <summary>Analyzers to run; the built-in set when null.</summary>
+    public IReadOnlyList<Analyzer>? Analyzers { get; init; }
+
+    public long MaxFileBytes { get; init; } = DocumentLoader.DefaultMaxFileBytes;
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+public sealed class LintResult
+{
+    internal LintResult(IReadOnlyList<Diagnostic> diagnostics, int fileCount, int documentCount, IReadOnlyList<string> notes, SemanticModel model)
+    {
+        Diagnostics = diagnostics;
+        FileCount = fileCount;
+        DocumentCount = documentCount;
+        Notes = notes;
+        Model = model;
+    }
+
+    /// <summary>Sorted by path, position, id and message.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public int FileCount { get; }
+
+    /// <summary>Files recognised as MapLint documents (other JSON files are skipped).</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>Run-level information, such as rules skipped for lack of metadata.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    public SemanticModel Model { get; }
+
+    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+}
+
+/// <summary>
+/// The pipeline: load (read, decode, parse, validate, bind) every file in parallel, build the semantic model,
+/// run the analyzers per document in parallel, then sort. Output does not depend on scheduling order.
+/// </summary>
+public static class Linter
+{
+    public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
+        Run(files.Count, i => files[i], (file, bag) => DocumentLoader.Load(file, bag, (options ?? new LintOptions()).MaxFileBytes), options);
+
+    /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
+    public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (file, bag) => DocumentLoader.Load(file, documents.First(d => d.Path == file.FullPath).Content, bag), options);
+
+    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<WorkspaceFile, DiagnosticBag, MapLintDocument?> load, LintOptions? options)
+    {
+        options ??= new LintOptions();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        var bags = new DiagnosticBag[count];
+        var documents = new MapLintDocument?[count];
+        Parallel.For(0, count, parallel, i =>
+        {
+            var file = fileAt(i);
+            bags[i] = new DiagnosticBag(file.DisplayPath, null);
+            documents[i] = load(file, bags[i]);
+        });
+
+        var loaded = documents.OfType<MapLintDocument>().ToList();
+        var model = new SemanticModel(loaded);
+        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < count; i++)
+        {
+            if (documents[i] is { } document)
+            {
+                bagOf[document] = bags[i];
+            }
+        }
+
+        ReportDuplicateNames(loaded, bagOf);
+
+        var notes = new List<string>();
+        var analyzers = options.Analyzers ?? AnalyzerCatalog.BuiltIn;
+        if (!model.Metadata.HasAny)
+        {
+            var skipped = analyzers.Where(a => a.RequiresMetadata).ToList();
+            if (skipped.Count > 0)
+            {
+                int rules = skipped.Sum(a => a.SupportedDiagnostics.Count);
+                notes.Add($"{rules} metadata rules were skipped: the checked paths hold no entityMetadata documents.");
+                analyzers = analyzers.Where(a => !a.RequiresMetadata).ToList();
+            }
+        }
+
+        var registrations = analyzers.Select(a =>
+        {
+            var registration = new AnalysisRegistration();
+            a.Initialize(registration);
+            return (Analyzer: a, Registration: registration);
+        }).ToList();
+
+        Parallel.ForEach(loaded, parallel, document => Analyze(document, model, registrations, bagOf[document]));
+
+        var diagnostics = bags.SelectMany(b => b.Diagnostics).ToList();
+        diagnostics.Sort(DiagnosticComparer.Instance);
+        return new LintResult(diagnostics, count, loaded.Count, notes, model);
+    }
+
+    private static void Analyze(MapLintDocument document, SemanticModel model, List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, DiagnosticBag bag)
+    {
+        foreach (var (analyzer, registration) in registrations)
+        {
+            try
+            {
+                switch (document)
+                {
+                    case TableMap map:
+                        foreach (var action in registration.TableMapActions)
+                        {
+                            action(new TableMapAnalysisContext(model, map, bag));
+                        }
+
+                        if (registration.FieldMappingActions.Count > 0)
+                        {
+                            foreach (var mapping in map.Mappings)
+                            {
+                                foreach (var action in registration.FieldMappingActions)
+                                {
+                                    action(new FieldMappingAnalysisContext(model, mapping, bag));
+                                }
+                            }
+                        }
+
+                        break;
+                    case ConnectionSet set:
+                        foreach (var action in registration.ConnectionSetActions)
+                        {
+                            action(new ConnectionSetAnalysisContext(model, set, bag));
+                        }
+
+                        break;
+                    case Project project:
+                        foreach (var action in registration.ProjectActions)
+                        {
+                            action(new ProjectAnalysisContext(model, project, bag));
+                        }
+
+                        break;
+                }
+            }
+            catch (Exception ex)
+            {
+                // One broken analyzer must not hide the findings of the others: report it on the document and go on.
+                if (document is TableMap)
+                {
+                    bag.Add(EngineRules.TableMapAnalyzerException, document.NameSpan, "$.name", analyzer.Name, ex.GetType().Name, ex.Message);
+                }
+                else
+                {
+                    string kind = document.Kind == DocumentKind.Project ? "project" : document.Kind == DocumentKind.ConnectionSet ? "connection set" : "document";
+                    bag.Add(EngineRules.ProjectAnalyzerException, document.NameSpan, "$.name", analyzer.Name, kind, ex.GetType().Name, ex.Message);
+                }
+            }
+        }
+    }
+
+    private static void ReportDuplicateNames(List<MapLintDocument> documents, Dictionary<MapLintDocument, DiagnosticBag> bagOf)
+    {
+        var groups = documents
+            .Where(d => d.Kind != DocumentKind.EntityMetadata && d.Name.Length > 0)
+            .GroupBy(d => (d.Kind, Name: d.Name.ToUpperInvariant()))
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            var ordered = group.OrderBy(d => d.File.DisplayPath, StringComparer.Ordinal).ThenBy(d => d.NameSpan.Start).ToList();
+            string kindName = DocumentKinds.All.First(k => k.Kind == group.Key.Kind).Name;
+            foreach (var duplicate in ordered.Skip(1))
+            {
+                bagOf[duplicate].Add(DocumentRules.DuplicateName, duplicate.NameSpan, "$.name", kindName, duplicate.Name, ordered[0].File.DisplayPath);
+            }
+        }
+    }
+}

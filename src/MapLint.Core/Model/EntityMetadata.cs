@@ -1,0 +1,186 @@
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Model;
+
+/// <summary>An entityMetadata document: tables of one app, and the legal entities or business units that exist.</summary>
+public sealed class EntityMetadataDocument : MapLintDocument
+{
+    internal EntityMetadataDocument(SourceFile file, JsonObject root)
+        : base(file, root)
+    {
+        App = root.GetString("app") ?? string.Empty;
+        LegalEntities = Names(root, "legalEntities");
+        BusinessUnits = Names(root, "businessUnits");
+        var entities = new List<EntityDefinition>();
+        if (root.Get("entities") is JsonObject map)
+        {
+            foreach (var property in map.Properties)
+            {
+                if (property.Value is JsonObject entity)
+                {
+                    entities.Add(new EntityDefinition(this, property.Name, property.NameSpan, entity));
+                }
+            }
+        }
+
+        Entities = entities;
+    }
+
+    public override DocumentKind Kind => DocumentKind.EntityMetadata;
+
+    public string App { get; }
+
+    public IReadOnlyList<NameReference> LegalEntities { get; }
+
+    public IReadOnlyList<NameReference> BusinessUnits { get; }
+
+    public IReadOnlyList<EntityDefinition> Entities { get; }
+
+    private static IReadOnlyList<NameReference> Names(JsonObject root, string name) =>
+        root.Get(name) is JsonArray array ? array.Items.OfType<JsonString>().Select(s => new NameReference(s.Value, s.Span)).ToList() : [];
+}
+
+public enum CompanyScope
+{
+    Global,
+    Company,
+}
+
+public enum TableType
+{
+    Standard,
+    Virtual,
+    Elastic,
+}
+
+/// <summary>An entity (finance and operations) or table (Dataverse) as the rules need to know it.</summary>
+public sealed class EntityDefinition
+{
+    private readonly Dictionary<string, FieldDefinition> fields = new(StringComparer.OrdinalIgnoreCase);
+
+    internal EntityDefinition(EntityMetadataDocument document, string name, TextSpan nameSpan, JsonObject syntax)
+    {
+        Document = document;
+        Name = name;
+        NameSpan = nameSpan;
+        CompanyScope = syntax.GetString("companyScope") == "company" ? CompanyScope.Company : CompanyScope.Global;
+        CrossCompanyDataSharing = syntax.GetBoolean("crossCompanyDataSharing") ?? false;
+        TableType = syntax.GetString("tableType") switch
+        {
+            "virtual" => TableType.Virtual,
+            "elastic" => TableType.Elastic,
+            _ => TableType.Standard,
+        };
+        HasVersionNumber = syntax.GetBoolean("hasVersionNumber") ?? TableType == TableType.Standard;
+        CompanyField = syntax.GetString("companyField")
+            ?? (CompanyScope == CompanyScope.Company ? (Apps.IsDataverse(document.App) ? "msdyn_company" : "dataAreaId") : null);
+        Keys = syntax.Get("keys") is JsonArray keys
+            ? keys.Items.OfType<JsonArray>().Select(k => (IReadOnlyList<string>)k.Items.OfType<JsonString>().Select(s => s.Value).ToList()).ToList()
+            : [];
+        if (syntax.Get("fields") is JsonObject map)
+        {
+            foreach (var property in map.Properties)
+            {
+                if (property.Value is JsonObject field)
+                {
+                    fields[property.Name] = new FieldDefinition(property.Name, field);
+                }
+            }
+        }
+    }
+
+    public EntityMetadataDocument Document { get; }
+
+    public string App => Document.App;
+
+    public string Name { get; }
+
+    public TextSpan NameSpan { get; }
+
+    public CompanyScope CompanyScope { get; }
+
+    public bool CrossCompanyDataSharing { get; }
+
+    public TableType TableType { get; }
+
+    public bool HasVersionNumber { get; }
+
+    /// <summary>The field that holds the company on a company-specific table (dataAreaId, msdyn_company).</summary>
+    public string? CompanyField { get; }
+
+    /// <summary>Integration (alternate) keys, each a list of field names; the first is the one dual-write uses.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Keys { get; }
+
+    public IReadOnlyCollection<FieldDefinition> Fields => fields.Values;
+
+    public IEnumerable<string> FieldNames => fields.Keys;
+
+    public FieldDefinition? FindField(string name) => fields.GetValueOrDefault(name);
+
+    public bool IsCompanyField(string name) => CompanyField is not null && string.Equals(CompanyField, name, StringComparison.OrdinalIgnoreCase);
+}
+
+public enum FieldType
+{
+    String,
+    Integer,
+    Int64,
+    Decimal,
+    Real,
+    Money,
+    Boolean,
+    Date,
+    DateTime,
+    Guid,
+    Enum,
+    OptionSet,
+    Lookup,
+}
+
+public sealed class FieldDefinition
+{
+    public static readonly IReadOnlyList<string> TypeNames =
+        ["string", "integer", "int64", "decimal", "real", "money", "boolean", "date", "dateTime", "guid", "enum", "optionSet", "lookup"];
+
+    internal FieldDefinition(string name, JsonObject syntax)
+    {
+        Name = name;
+        int type = TypeNames.ToList().IndexOf(syntax.GetString("type") ?? "string");
+        Type = type < 0 ? FieldType.String : (FieldType)type;
+        MaxLength = syntax.GetInteger("maxLength");
+        Precision = syntax.GetInteger("precision");
+        Required = syntax.GetBoolean("required") ?? false;
+        ReadOnly = syntax.GetBoolean("readOnly") ?? false;
+        Virtual = syntax.GetBoolean("virtual") ?? false;
+        Target = syntax.GetString("target");
+        Values = syntax.Get("values") is JsonArray values
+            ? values.Items.Select(Transform.ScalarText).OfType<string>().ToList()
+            : null;
+    }
+
+    public string Name { get; }
+
+    public FieldType Type { get; }
+
+    public string TypeName => TypeNames[(int)Type];
+
+    public long? MaxLength { get; }
+
+    /// <summary>Number of decimal places for decimal, real and money fields.</summary>
+    public long? Precision { get; }
+
+    public bool Required { get; }
+
+    public bool ReadOnly { get; }
+
+    public bool Virtual { get; }
+
+    /// <summary>For a lookup: the table it points to.</summary>
+    public string? Target { get; }
+
+    /// <summary>For an enum or option set: the values it can hold.</summary>
+    public IReadOnlyList<string>? Values { get; }
+
+    public bool IsChoice => Type is FieldType.Enum or FieldType.OptionSet;
+}

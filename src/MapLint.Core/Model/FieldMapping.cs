@@ -1,0 +1,186 @@
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Model;
+
+/// <summary>The six dual-write map types.</summary>
+public enum MapDirection
+{
+    /// <summary><c>=</c>: both ways.</summary>
+    Bidirectional,
+
+    /// <summary><c>&gt;&lt;</c>: both ways through a transform.</summary>
+    BidirectionalWithTransform,
+
+    /// <summary><c>&gt;</c>: source to destination.</summary>
+    ToDestination,
+
+    /// <summary><c>&lt;</c>: destination to source.</summary>
+    ToSource,
+
+    /// <summary><c>&gt;&gt;</c>: source to destination through a transform.</summary>
+    ToDestinationWithTransform,
+
+    /// <summary><c>&lt;&lt;</c>: destination to source through a transform.</summary>
+    ToSourceWithTransform,
+}
+
+public static class MapDirections
+{
+    public static readonly IReadOnlyList<string> Symbols = ["=", "><", ">", "<", ">>", "<<"];
+
+    public static MapDirection? Parse(string? symbol) => symbol switch
+    {
+        "=" => MapDirection.Bidirectional,
+        "><" => MapDirection.BidirectionalWithTransform,
+        ">" => MapDirection.ToDestination,
+        "<" => MapDirection.ToSource,
+        ">>" => MapDirection.ToDestinationWithTransform,
+        "<<" => MapDirection.ToSourceWithTransform,
+        _ => null,
+    };
+
+    public static string Symbol(this MapDirection direction) => Symbols[(int)direction];
+
+    public static bool IsBidirectional(this MapDirection direction) =>
+        direction is MapDirection.Bidirectional or MapDirection.BidirectionalWithTransform;
+
+    public static bool FlowsToDestination(this MapDirection direction) =>
+        direction is MapDirection.Bidirectional or MapDirection.BidirectionalWithTransform or MapDirection.ToDestination or MapDirection.ToDestinationWithTransform;
+
+    public static bool FlowsToSource(this MapDirection direction) =>
+        direction is MapDirection.Bidirectional or MapDirection.BidirectionalWithTransform or MapDirection.ToSource or MapDirection.ToSourceWithTransform;
+
+    public static bool FlowsInto(this MapDirection direction, MapSideRole role) =>
+        role == MapSideRole.Destination ? direction.FlowsToDestination() : direction.FlowsToSource();
+}
+
+/// <summary>One line of a table map: a source field, a map type, a destination field and an optional transform.</summary>
+public sealed class FieldMapping
+{
+    internal FieldMapping(TableMap map, int index, JsonObject syntax)
+    {
+        Map = map;
+        Index = index;
+        Syntax = syntax;
+        var direction = syntax.Get("direction") as JsonString;
+        Direction = MapDirections.Parse(direction?.Value) ?? MapDirection.Bidirectional;
+        DirectionSpan = direction?.Span ?? syntax.AnchorSpan;
+        if (syntax.Get("source") is JsonString source)
+        {
+            Source = new FieldReference(this, map.Source, source);
+        }
+
+        if (syntax.Get("destination") is JsonString destination)
+        {
+            Destination = new FieldReference(this, map.Destination, destination);
+        }
+
+        if (syntax.Get("transform") is JsonObject transform)
+        {
+            Transform = new Transform(transform);
+        }
+    }
+
+    public TableMap Map { get; }
+
+    public int Index { get; }
+
+    public JsonObject Syntax { get; }
+
+    public MapDirection Direction { get; }
+
+    public TextSpan DirectionSpan { get; }
+
+    public FieldReference? Source { get; }
+
+    public FieldReference? Destination { get; }
+
+    public Transform? Transform { get; }
+
+    public FieldReference? GetField(MapSideRole role) => role == MapSideRole.Source ? Source : Destination;
+
+    /// <summary>Where to point for a finding about the whole mapping.</summary>
+    public TextSpan Anchor => Destination?.Span ?? Source?.Span ?? DirectionSpan;
+
+    /// <summary>A readable form for messages: <c>CUSTOMERACCOUNT = accountnumber</c>.</summary>
+    public string Display => $"{Source?.Text ?? "(none)"} {Direction.Symbol()} {Destination?.Text ?? "(none)"}";
+}
+
+/// <summary>
+/// A field as a mapping names it: a plain column, or a lookup written the service's way,
+/// <c>lookupColumn.keyColumnOfTarget</c> (for example <c>msdyn_vendor.msdyn_vendoraccountnumber</c>).
+/// </summary>
+public sealed class FieldReference
+{
+    internal FieldReference(FieldMapping mapping, MapSide side, JsonString syntax)
+    {
+        Mapping = mapping;
+        Side = side;
+        Syntax = syntax;
+        Text = syntax.Value;
+        Span = syntax.Span;
+        string text = syntax.Value;
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        Column = dot < 0 ? text : text[..dot];
+        KeyColumnOfTarget = dot < 0 ? null : text[(dot + 1)..];
+    }
+
+    public FieldMapping Mapping { get; }
+
+    public MapSide Side { get; }
+
+    public JsonString Syntax { get; }
+
+    public string Text { get; }
+
+    public TextSpan Span { get; }
+
+    /// <summary>The column on the side's own table (the lookup column for a lookup).</summary>
+    public string Column { get; }
+
+    /// <summary>For a lookup, the key column of the table the lookup points to.</summary>
+    public string? KeyColumnOfTarget { get; }
+
+    public bool IsLookup => KeyColumnOfTarget is not null;
+}
+
+/// <summary>A mapping's transform: a default value, a value map, or both.</summary>
+public sealed class Transform
+{
+    internal Transform(JsonObject syntax)
+    {
+        Syntax = syntax;
+        DefaultValue = syntax.Get("defaultValue");
+        if (syntax.Get("valueMap") is JsonArray valueMap)
+        {
+            ValueMap = valueMap.Items.OfType<JsonObject>()
+                .Where(e => e.Get("source") is { } s && ScalarText(s) is not null && e.Get("destination") is { } d && ScalarText(d) is not null)
+                .Select(e => new ValueMapEntry(ScalarText(e.Get("source")!)!, ScalarText(e.Get("destination")!)!, e))
+                .ToList();
+            ValueMapSyntax = valueMap;
+        }
+    }
+
+    public JsonObject Syntax { get; }
+
+    public JsonNode? DefaultValue { get; }
+
+    public IReadOnlyList<ValueMapEntry>? ValueMap { get; }
+
+    public JsonArray? ValueMapSyntax { get; }
+
+    public bool HasDefault => DefaultValue is not null;
+
+    /// <summary>A scalar's canonical text, so <c>"1"</c> in a map and <c>1</c> in metadata compare as written.</summary>
+    public static string? ScalarText(JsonNode node) => node switch
+    {
+        JsonString s => s.Value,
+        JsonNumber n => n.Raw,
+        { Kind: JsonNodeKind.True } => "true",
+        { Kind: JsonNodeKind.False } => "false",
+        _ => null,
+    };
+}
+
+public sealed record ValueMapEntry(string Source, string Destination, JsonObject Syntax);

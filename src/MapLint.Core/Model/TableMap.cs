@@ -1,0 +1,125 @@
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Model;
+
+/// <summary>A dual-write or Data Integrator table map: two sides and the field mappings between them.</summary>
+public sealed class TableMap : MapLintDocument
+{
+    internal TableMap(SourceFile file, JsonObject root)
+        : base(file, root)
+    {
+        Source = new MapSide(this, MapSideRole.Source, root.GetObject("source"));
+        Destination = new MapSide(this, MapSideRole.Destination, root.GetObject("destination"));
+        if (root.Get("integrationKey") is JsonArray key)
+        {
+            IntegrationKey = key.Items.OfType<JsonString>().Select(s => new NameReference(s.Value, s.Span)).ToList();
+            IntegrationKeySyntax = key;
+        }
+
+        var mappings = new List<FieldMapping>();
+        if (root.Get("mappings") is JsonArray array)
+        {
+            foreach (var item in array.Items)
+            {
+                if (item is JsonObject mapping)
+                {
+                    mappings.Add(new FieldMapping(this, mappings.Count, mapping));
+                }
+            }
+
+            MappingsSyntax = array;
+        }
+
+        Mappings = mappings;
+    }
+
+    public override DocumentKind Kind => DocumentKind.TableMap;
+
+    public MapSide Source { get; }
+
+    public MapSide Destination { get; }
+
+    /// <summary>The map's own integration key (fields of the key side), overriding the table's alternate keys.</summary>
+    public IReadOnlyList<NameReference>? IntegrationKey { get; }
+
+    public JsonArray? IntegrationKeySyntax { get; }
+
+    public IReadOnlyList<FieldMapping> Mappings { get; }
+
+    public JsonArray? MappingsSyntax { get; }
+
+    public MapSide GetSide(MapSideRole role) => role == MapSideRole.Source ? Source : Destination;
+
+    /// <summary>The side whose table owns the integration key: Dataverse when present, else the destination.</summary>
+    public MapSide KeySide => Source.IsDataverse && !Destination.IsDataverse ? Source : Destination;
+
+    /// <summary>The finance and operations side, when the map has one.</summary>
+    public MapSide? FinanceAndOperationsSide => Source.IsFinanceAndOperations ? Source : Destination.IsFinanceAndOperations ? Destination : null;
+
+    public bool HasBidirectionalMapping => Mappings.Any(m => m.Direction.IsBidirectional());
+
+    /// <summary>The best place to point at when a finding is about the whole map.</summary>
+    public TextSpan Anchor => NameSpan;
+}
+
+public enum MapSideRole
+{
+    Source,
+    Destination,
+}
+
+/// <summary>One side of a table map: the app and the entity or table it reads and writes.</summary>
+public sealed class MapSide
+{
+    internal MapSide(TableMap map, MapSideRole role, JsonObject? syntax)
+    {
+        Map = map;
+        Role = role;
+        Syntax = syntax;
+        var app = syntax?.Get("app") as JsonString;
+        var entity = syntax?.Get("entity") as JsonString;
+        App = app?.Value ?? string.Empty;
+        AppSpan = app?.Span ?? syntax?.AnchorSpan ?? map.Root.AnchorSpan;
+        Entity = entity?.Value ?? string.Empty;
+        EntitySpan = entity?.Span ?? AppSpan;
+        if (syntax?.Get("filter") is JsonString filter)
+        {
+            Filter = new MapFilter(filter.Value, filter);
+        }
+    }
+
+    public TableMap Map { get; }
+
+    public MapSideRole Role { get; }
+
+    public JsonObject? Syntax { get; }
+
+    public string App { get; }
+
+    public TextSpan AppSpan { get; }
+
+    public string Entity { get; }
+
+    public TextSpan EntitySpan { get; }
+
+    public MapFilter? Filter { get; }
+
+    public bool IsDataverse => Apps.IsDataverse(App);
+
+    public bool IsFinanceAndOperations => Apps.IsFinanceAndOperations(App);
+
+    public MapSide Other => Role == MapSideRole.Source ? Map.Destination : Map.Source;
+
+    public string RoleName => Role == MapSideRole.Source ? "source" : "destination";
+}
+
+/// <summary>A side's filter: a query range expression on finance and operations, an OData $filter on Dataverse.</summary>
+public sealed record MapFilter(string Text, JsonString Syntax)
+{
+    /// <summary>Offset of the filter's first character inside the file (after the opening quote).</summary>
+    public int ContentStart => Syntax.Span.Start + 1;
+
+    /// <summary>True when the JSON string has escapes, so character offsets inside it are not file offsets.</summary>
+    public bool HasEscapes => Syntax.Span.Length - 2 != System.Text.Encoding.UTF8.GetByteCount(Text);
+}

@@ -1,0 +1,99 @@
+using MapLint.Model;
+
+namespace MapLint.Semantics;
+
+/// <summary>
+/// The bound workspace: every document, the metadata catalog, and name lookups between documents
+/// (task to map, project to connection set, map to metadata, lookup to target table and its maps).
+/// Built once after loading; read-only and shared by all analyzers in parallel.
+/// </summary>
+public sealed class SemanticModel
+{
+    private readonly Dictionary<string, TableMap> mapsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ConnectionSet> connectionSetsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ILookup<string, TableMap> mapsByTable;
+
+    public SemanticModel(IReadOnlyList<MapLintDocument> documents)
+    {
+        Documents = documents;
+        TableMaps = documents.OfType<TableMap>().ToList();
+        ConnectionSets = documents.OfType<ConnectionSet>().ToList();
+        Projects = documents.OfType<Project>().ToList();
+        Metadata = new MetadataCatalog(documents.OfType<EntityMetadataDocument>());
+        foreach (var map in TableMaps)
+        {
+            mapsByName.TryAdd(map.Name, map);
+        }
+
+        foreach (var set in ConnectionSets)
+        {
+            connectionSetsByName.TryAdd(set.Name, set);
+        }
+
+        mapsByTable = TableMaps
+            .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity), Map: m) })
+            .Distinct()
+            .ToLookup(p => p.Key, p => p.Map, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<MapLintDocument> Documents { get; }
+
+    public IReadOnlyList<TableMap> TableMaps { get; }
+
+    public IReadOnlyList<ConnectionSet> ConnectionSets { get; }
+
+    public IReadOnlyList<Project> Projects { get; }
+
+    public MetadataCatalog Metadata { get; }
+
+    public TableMap? FindTableMap(string name) => mapsByName.GetValueOrDefault(name);
+
+    public ConnectionSet? FindConnectionSet(string name) => connectionSetsByName.GetValueOrDefault(name);
+
+    /// <summary>Maps that read or write the table.</summary>
+    public IEnumerable<TableMap> MapsOfTable(string app, string entity) => mapsByTable[TableKey(app, entity)];
+
+    /// <summary>The side's entity, or null when the app has no metadata or lacks the entity.</summary>
+    public EntityDefinition? GetEntity(MapSide side) => Metadata.FindEntity(side.App, side.Entity);
+
+    /// <summary>Binds a field reference to metadata (lookups through the target table's metadata).</summary>
+    public ResolvedField Resolve(FieldReference reference)
+    {
+        var entity = GetEntity(reference.Side);
+        var column = entity?.FindField(reference.Column);
+        EntityDefinition? target = null;
+        FieldDefinition? targetColumn = null;
+        if (reference.IsLookup && column?.Target is { } targetName)
+        {
+            target = Metadata.FindEntity(reference.Side.App, targetName);
+            targetColumn = target?.FindField(reference.KeyColumnOfTarget!);
+        }
+
+        return new ResolvedField(reference, entity, column, target, targetColumn);
+    }
+
+    /// <summary>The map's integration key: its own override, else the first alternate key of its key side's table.</summary>
+    public IntegrationKeyInfo? GetIntegrationKey(TableMap map)
+    {
+        var side = map.KeySide;
+        var entity = GetEntity(side);
+        if (map.IntegrationKey is { Count: > 0 } own)
+        {
+            return new IntegrationKeyInfo(side, own.Select(k => k.Value).ToList(), true, entity);
+        }
+
+        return entity is { Keys.Count: > 0 } ? new IntegrationKeyInfo(side, entity.Keys[0], false, entity) : null;
+    }
+
+    /// <summary>
+    /// Connection sets the map can run in: those with environments for both of its apps. When no connection set
+    /// names environments for them, every connection set of the workspace is a candidate.
+    /// </summary>
+    public IReadOnlyList<ConnectionSet> ConnectionSetsFor(TableMap map)
+    {
+        var matching = ConnectionSets.Where(c => c.HasEnvironmentFor(map.Source.App) && c.HasEnvironmentFor(map.Destination.App)).ToList();
+        return matching.Count > 0 ? matching : ConnectionSets;
+    }
+
+    private static string TableKey(string app, string entity) => app + "\u0001" + entity;
+}

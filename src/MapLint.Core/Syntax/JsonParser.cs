@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using MapLint.Diagnostics;
+using MapLint.Text;
+
+namespace MapLint.Syntax;
+
+/// <summary>
+/// Parses JSON (comments and trailing commas allowed) into a tree that keeps a span for every node. One pass
+/// with <see cref="Utf8JsonReader"/> and an explicit stack, so hostile nesting cannot overflow the call stack.
+/// </summary>
+public static class JsonParser
+{
+    /// <summary>Deeper documents are reported rather than parsed; no MapLint document needs more than a dozen levels.</summary>
+    public const int MaxDepth = 128;
+
+    public static JsonNode? Parse(SourceText text, DiagnosticBag bag)
+    {
+        var bytes = text.Utf8;
+        if (IsBlank(bytes))
+        {
+            bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(0, 0), null, "The file is empty; a MapLint document is a JSON object with a 'kind' property.");
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = MaxDepth + 2,
+        });
+
+        var stack = new Stack<JsonNode>();
+        JsonNode? root = null;
+        string? pendingName = null;
+        TextSpan pendingNameSpan = default;
+        bool pendingIsDuplicate = false;
+        HashSet<string>?[] seenNames = new HashSet<string>?[MaxDepth + 2];
+
+        try
+        {
+            while (reader.Read())
+            {
+                int start = (int)reader.TokenStartIndex;
+                JsonNode? node = null;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                    {
+                        pendingName = reader.GetString()!;
+                        pendingNameSpan = new TextSpan(start, start + reader.ValueSpan.Length + 2);
+                        var seen = seenNames[stack.Count] ??= new HashSet<string>(StringComparer.Ordinal);
+                        pendingIsDuplicate = !seen.Add(pendingName);
+                        if (pendingIsDuplicate)
+                        {
+                            var owner = (JsonObject)stack.Peek();
+                            bag.Add(SyntaxRules.DuplicateProperty, pendingNameSpan, owner.Path, pendingName);
+                        }
+
+                        continue;
+                    }
+
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                    {
+                        if (stack.Count >= MaxDepth)
+                        {
+                            bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(start, start + 1), null, $"The document nests deeper than {MaxDepth} levels; MapLint stops reading here. No MapLint document needs such depth.");
+                            return null;
+                        }
+
+                        JsonNode container = reader.TokenType == JsonTokenType.StartObject
+                            ? new JsonObject(new TextSpan(start, start))
+                            : new JsonArray(new TextSpan(start, start));
+                        Attach(container, stack, ref pendingName, pendingNameSpan, pendingIsDuplicate, ref root);
+                        stack.Push(container);
+                        seenNames[stack.Count]?.Clear();
+                        continue;
+                    }
+
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                    {
+                        var container = stack.Pop();
+                        container.Span = new TextSpan(container.Span.Start, start + 1);
+                        continue;
+                    }
+
+                    case JsonTokenType.String:
+                        node = new JsonString(reader.GetString()!, new TextSpan(start, start + reader.ValueSpan.Length + 2));
+                        break;
+                    case JsonTokenType.Number:
+                        node = new JsonNumber(Encoding.UTF8.GetString(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length));
+                        break;
+                    case JsonTokenType.True:
+                        node = new JsonLiteral(JsonNodeKind.True, new TextSpan(start, start + 4));
+                        break;
+                    case JsonTokenType.False:
+                        node = new JsonLiteral(JsonNodeKind.False, new TextSpan(start, start + 5));
+                        break;
+                    case JsonTokenType.Null:
+                        node = new JsonLiteral(JsonNodeKind.Null, new TextSpan(start, start + 4));
+                        break;
+                    default:
+                        continue;
+                }
+
+                Attach(node, stack, ref pendingName, pendingNameSpan, pendingIsDuplicate, ref root);
+            }
+        }
+        catch (JsonException ex)
+        {
+            int line = (int)Math.Min(ex.LineNumber ?? 0, text.LineCount - 1);
+            int offset = Math.Min(text.GetLineStart(line) + (int)(ex.BytePositionInLine ?? 0), text.Length);
+            bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(offset, Math.Min(offset + 1, text.Length)), null, Describe(ex, offset >= text.Length));
+            return null;
+        }
+
+        return root;
+    }
+
+    private static void Attach(JsonNode node, Stack<JsonNode> stack, ref string? pendingName, TextSpan pendingNameSpan, bool isDuplicate, ref JsonNode? root)
+    {
+        if (stack.Count == 0)
+        {
+            root = node;
+            return;
+        }
+
+        var parent = stack.Peek();
+        node.Parent = parent;
+        if (parent is JsonObject obj)
+        {
+            var property = new JsonProperty(pendingName!, pendingNameSpan, node);
+            node.Segment = pendingName;
+            if (node is JsonObject child)
+            {
+                child.OwnerProperty = property;
+            }
+
+            // A duplicate key was reported when its name was read; keep the first value, as the message says.
+            if (!isDuplicate)
+            {
+                obj.Add(property);
+            }
+
+            pendingName = null;
+        }
+        else
+        {
+            var array = (JsonArray)parent;
+            node.Segment = array.Items.Count;
+            array.Add(node);
+        }
+    }
+
+    private static string Describe(JsonException ex, bool atEnd)
+    {
+        string message = ex.Message;
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        message = message.TrimEnd();
+        if (atEnd)
+        {
+            return "The JSON ends too early (truncated file?): " + message;
+        }
+
+        return "JSON syntax error: " + message;
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

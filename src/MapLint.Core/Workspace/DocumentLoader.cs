@@ -1,0 +1,105 @@
+using System.Globalization;
+using MapLint.Diagnostics;
+using MapLint.Documents;
+using MapLint.Model;
+using MapLint.Syntax;
+
+namespace MapLint.Workspace;
+
+/// <summary>
+/// Reads, decodes, parses, recognises and binds one file. Everything that can go wrong with the file itself
+/// becomes a diagnostic on it; nothing here throws for bad input.
+/// </summary>
+public static class DocumentLoader
+{
+    public const long DefaultMaxFileBytes = 64L * 1024 * 1024;
+
+    public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.Length > maxFileBytes)
+            {
+                bag.Add(DocumentRules.FileTooLarge, default, null, Megabytes(info.Length), Megabytes(maxFileBytes));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Add(DocumentRules.UnreadableFile, default, null, ex is FileNotFoundException or DirectoryNotFoundException ? "it no longer exists" : ex.Message);
+            return null;
+        }
+
+        return Load(file, bytes, bag);
+    }
+
+    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag)
+    {
+        var text = SourceDecoder.Decode(bytes, bag);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var root = JsonParser.Parse(text, bag);
+        if (root is not JsonObject obj)
+        {
+            // Valid JSON that is not an object cannot be a MapLint document: skip it like any other JSON file.
+            return null;
+        }
+
+        var kind = Recognize(obj, bag);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        ShapeValidator.Validate(obj, kind.Shape, kind.Name, bag);
+        return kind.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), obj);
+    }
+
+    /// <summary>
+    /// Finds the document kind. JSON files that are not MapLint documents are skipped silently, but a near-miss
+    /// (a `kind` one typo away, or a MapLint `$schema` with a bad or missing kind) is reported.
+    /// </summary>
+    private static DocumentKindInfo? Recognize(JsonObject root, DiagnosticBag bag)
+    {
+        var kindProperty = root.GetProperty("kind");
+        bool claimsMapLint = root.GetString("$schema") is { } schema && DocumentKinds.All.Any(k => schema.EndsWith(k.SchemaFileName, StringComparison.OrdinalIgnoreCase));
+        var names = DocumentKinds.All.Select(k => k.Name).ToList();
+        if (kindProperty?.Value is not JsonString kindValue)
+        {
+            if (claimsMapLint)
+            {
+                var span = kindProperty?.Value.Span ?? root.AnchorSpan;
+                bag.Add(DocumentRules.UnknownKind, span, "$.kind", $"The document names a MapLint schema but has no string 'kind'; add \"kind\": one of {string.Join(", ", names.Select(n => "'" + n + "'"))}.");
+            }
+
+            return null;
+        }
+
+        if (DocumentKinds.Find(kindValue.Value) is { } kind)
+        {
+            return kind;
+        }
+
+        string? suggestion = NameSuggester.Suggest(kindValue.Value, names);
+        if (suggestion is not null || claimsMapLint)
+        {
+            bag.Add(
+                DocumentRules.UnknownKind,
+                kindValue.Span,
+                "$.kind",
+                suggestion is null ? null : System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("suggestion", suggestion),
+                $"'{kindValue.Value}' is not a MapLint document kind; use one of {string.Join(", ", names.Select(n => "'" + n + "'"))}.{NameSuggester.Hint(suggestion)}");
+        }
+
+        return null;
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+}
