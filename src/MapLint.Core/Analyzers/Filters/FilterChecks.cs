@@ -1,0 +1,30 @@
+using MapLint.Analysis;
+using MapLint.Filters;
+using MapLint.Model;
+using MapLint.Text;
+
+namespace MapLint.Analyzers.Filters;
+
+/// <summary>Parses each side's filter once per analyzer run and maps problem positions into the file.</summary>
+internal static class FilterChecks
+{
+    public static IEnumerable<(MapSide Side, MapFilter Filter, FilterParseResult Result)> FinanceAndOperationsFilters(TableMapAnalysisContext context) =>
+        Filters(context, s => s.IsFinanceAndOperations, QueryRangeParser.Parse);
+
+    public static IEnumerable<(MapSide Side, MapFilter Filter, FilterParseResult Result)> DataverseFilters(TableMapAnalysisContext context) =>
+        Filters(context, s => s.IsDataverse, ODataFilterParser.Parse);
+
+    public static TextSpan Span(TableMapAnalysisContext context, MapFilter filter, int start, int end) =>
+        FilterSpans.ToFileSpan(filter, context.TableMap.File.Text, start, end);
+
+    private static IEnumerable<(MapSide, MapFilter, FilterParseResult)> Filters(TableMapAnalysisContext context, Func<MapSide, bool> which, Func<string, FilterParseResult> parse)
+    {
+        foreach (var side in new[] { context.TableMap.Source, context.TableMap.Destination })
+        {
+            if (which(side) && side.Filter is { } filter)
+            {
+                yield return (side, filter, parse(filter.Text));
+            }
+        }
+    }
+}
