@@ -1,1 +1,6 @@
-return 0;
+namespace MapLint.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => MapLintCommand.Run(args);
+}

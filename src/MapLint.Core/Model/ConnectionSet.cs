@@ -25,7 +25,7 @@ public sealed class ConnectionSet : MapLintDocument
     public EnvironmentDefinition? FindEnvironment(string name) =>
         Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public bool HasEnvironmentFor(string app) => Environments.Any(e => Apps.NameComparer.Equals(e.App, app));
+    public bool HasEnvironmentFor(string app) => Environments.Any(e => Apps.NameComparer.Equals(e.App?.Value, app));
 
     internal static IEnumerable<JsonObject> Items(JsonObject root, string name) =>
         root.Get(name) is JsonArray array ? array.Items.OfType<JsonObject>() : [];
