@@ -1,0 +1,46 @@
+using MapLint.Tests.Infrastructure;
+
+namespace MapLint.Tests.Rules;
+
+/// <summary>Tests of DIPV1028; the rule's page is docs/rules/DIPV1028.md and its broken example examples/broken/DIPV1028/.</summary>
+public class DIPV1028Tests
+{
+    [Fact]
+    public void Fires_SourceLookupWithoutKey()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Accounts to customers",
+              "source": { "app": "dataverse", "entity": "account" },
+              "destination": { "app": "financeAndOperations", "entity": "CustomersV3" },
+              "mappings": [
+                { "source": "accountnumber", "direction": "=", "destination": "CUSTOMERACCOUNT" },
+                { "source": "name", "direction": "=", "destination": "ORGANIZATIONNAME" },
+                { "source": {|DIPV1028:"msdyn_customergroupid.msdyn_code"|}, "direction": "=", "destination": "CUSTOMERGROUPID" }
+              ]
+            }
+            """));
+
+        Assert.All(diagnostics, d => Assert.Equal("DIPV1028", d.Id));
+        Assert.Contains("'msdyn_code' is not in the integration key of 'msdyn_customergroup', so lookup 'msdyn_customergroupid' cannot be resolved through it", diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silent_SourceLookupWithoutKey_Fixed() =>
+        RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Accounts to customers",
+              "source": { "app": "dataverse", "entity": "account" },
+              "destination": { "app": "financeAndOperations", "entity": "CustomersV3" },
+              "mappings": [
+                { "source": "accountnumber", "direction": "=", "destination": "CUSTOMERACCOUNT" },
+                { "source": "name", "direction": "=", "destination": "ORGANIZATIONNAME" },
+                { "source": "msdyn_customergroupid.msdyn_groupid", "direction": "=", "destination": "CUSTOMERGROUPID" }
+              ]
+            }
+            """));
+}

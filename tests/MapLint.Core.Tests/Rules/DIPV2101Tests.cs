@@ -1,0 +1,46 @@
+using MapLint.Tests.Infrastructure;
+
+namespace MapLint.Tests.Rules;
+
+/// <summary>Tests of DIPV2101; the rule's page is docs/rules/DIPV2101.md and its broken example examples/broken/DIPV2101/.</summary>
+public class DIPV2101Tests
+{
+    [Fact]
+    public void Fires_SingleEquals()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Customers",
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(PARTYTYPE {|DIPV2101:=|} PartyType::Person)" },
+              "destination": { "app": "dataverse", "entity": "account" },
+              "mappings": [
+                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
+                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+              ]
+            }
+            """));
+
+        Assert.All(diagnostics, d => Assert.Equal("DIPV2101", d.Id));
+        Assert.Contains("'=' does not compare in a query range expression; use '=='.", diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silent_SingleEquals_Fixed() =>
+        RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Customers",
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(PARTYTYPE == PartyType::Person)" },
+              "destination": { "app": "dataverse", "entity": "account" },
+              "mappings": [
+                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
+                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+              ]
+            }
+            """));
+}

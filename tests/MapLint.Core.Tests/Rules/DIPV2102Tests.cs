@@ -1,0 +1,46 @@
+using MapLint.Tests.Infrastructure;
+
+namespace MapLint.Tests.Rules;
+
+/// <summary>Tests of DIPV2102; the rule's page is docs/rules/DIPV2102.md and its broken example examples/broken/DIPV2102/.</summary>
+public class DIPV2102Tests
+{
+    [Fact]
+    public void Fires_EmptyStringComparison()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Customers",
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != {|DIPV2102:\"\"|})" },
+              "destination": { "app": "dataverse", "entity": "account" },
+              "mappings": [
+                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
+                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+              ]
+            }
+            """));
+
+        Assert.All(diagnostics, d => Assert.Equal("DIPV2102", d.Id));
+        Assert.Contains("Comparing 'NAMEALIAS' with \"\" does not match records where it is null", diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silent_EmptyStringComparison_Fixed() =>
+        RuleVerifier.Verify(
+            ("case/map.json", """
+            {
+              "kind": "tableMap",
+              "name": "Customers",
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != \"Contoso\")" },
+              "destination": { "app": "dataverse", "entity": "account" },
+              "mappings": [
+                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
+                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+              ]
+            }
+            """));
+}
