@@ -39,9 +39,13 @@ public static class FileDiscovery
             }
             else if (Directory.Exists(full))
             {
+                var excluded = FolderExclusions(full);
                 foreach (var file in EnumerateFolder(full))
                 {
-                    Add(files, file, currentDirectory);
+                    if (excluded is null || !excluded.Match(full, file).HasMatches)
+                    {
+                        Add(files, file, currentDirectory);
+                    }
                 }
             }
             else if (File.Exists(full))
@@ -63,6 +67,38 @@ public static class FileDiscovery
         string relative = Path.GetRelativePath(currentDirectory, fullPath);
         string shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
         return shown.Replace('\\', '/');
+    }
+
+    /// <summary>
+    /// A checked folder may hold a maplint.json whose "exclude" globs (relative to the folder) leave files out of
+    /// the folder walk; examples/ uses it to keep its deliberately broken cases out of `maplint check examples/`.
+    /// Files named explicitly, or under a folder named explicitly below the exclusion, are always checked.
+    /// </summary>
+    private static Matcher? FolderExclusions(string folder)
+    {
+        string config = Path.Combine(folder, "maplint.json");
+        if (!File.Exists(config))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(config), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!document.RootElement.TryGetProperty("exclude", out var exclude) || exclude.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            // The matcher matches the files to leave out.
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddIncludePatterns(exclude.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!));
+            return matcher;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static void Add(Dictionary<string, WorkspaceFile> files, string fullPath, string currentDirectory) =>
@@ -104,7 +140,7 @@ public static class FileDiscovery
                         pending.Push(entry);
                     }
                 }
-                else if (entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                else if (entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase))
                 {
                     yield return entry;
                 }
