@@ -51,13 +51,13 @@ public sealed class LintResult
 public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
-        Run(files.Count, i => files[i], (file, bag) => DocumentLoader.Load(file, bag, (options ?? new LintOptions()).MaxFileBytes), options);
+        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
 
     /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
     public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
-        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (file, bag) => DocumentLoader.Load(file, documents.First(d => d.Path == file.FullPath).Content, bag), options);
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, bag) => DocumentLoader.Load(new WorkspaceFile(documents[i].Path, documents[i].Path), documents[i].Content, bag), options);
 
-    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<WorkspaceFile, DiagnosticBag, MapLintDocument?> load, LintOptions? options)
+    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, MapLintDocument?> load, LintOptions? options)
     {
         options ??= new LintOptions();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
@@ -67,7 +67,7 @@ public static class Linter
         {
             var file = fileAt(i);
             bags[i] = new DiagnosticBag(file.DisplayPath, null);
-            documents[i] = load(file, bags[i]);
+            documents[i] = load(i, bags[i]);
         });
 
         var loaded = documents.OfType<MapLintDocument>().ToList();
