@@ -81,9 +81,9 @@ public static class CheckCommand
 
         if (options.Format == "json")
         {
-            using var stream = Console.OpenStandardOutput();
-            stdout.Flush();
-            JsonReporter.Write(result, stream, MapLintCommand.Version);
+            using var buffer = new MemoryStream();
+            JsonReporter.Write(result, buffer, MapLintCommand.Version);
+            stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         }
         else
         {

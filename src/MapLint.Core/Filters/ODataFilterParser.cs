@@ -9,14 +9,11 @@ namespace MapLint.Filters;
 /// </summary>
 public static partial class ODataFilterParser
 {
-    private const int MaxNesting = 64;
     private static readonly HashSet<string> ComparisonOperators = new(StringComparer.Ordinal) { "eq", "ne", "gt", "ge", "lt", "le", "has" };
 
     public static FilterParseResult Parse(string text)
     {
-        var parser = new Parser(text);
-        parser.Run();
-        return new FilterParseResult(parser.Problems, parser.Fields);
+        return new Parser(text).Parse();
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
@@ -32,46 +29,19 @@ public static partial class ODataFilterParser
         End,
     }
 
-    private sealed record Token(TokenKind Kind, int Start, int End, string Text);
-
-    private sealed class SyntaxError(string message, int start, int end) : Exception(message)
+    private sealed class Parser(string text) : FilterParserBase<TokenKind>(text)
     {
-        public int Start { get; } = start;
-
-        public int End { get; } = end;
-    }
-
-    private sealed class Parser(string text)
-    {
-        private readonly List<Token> tokens = new();
-        private int index;
-        private int depth;
-
-        public List<FilterProblem> Problems { get; } = new();
-
-        public List<FilterField> Fields { get; } = new();
-
-        private Token Current => tokens[index];
-
-        public void Run()
+        protected override void ParseFilter()
         {
-            try
+            if (Current.Kind == TokenKind.End)
             {
-                Tokenize();
-                if (Current.Kind == TokenKind.End)
-                {
-                    throw new SyntaxError("The filter is empty; remove it or write an expression such as statecode eq 0.", 0, 0);
-                }
-
-                Or();
-                if (Current.Kind != TokenKind.End)
-                {
-                    throw new SyntaxError($"Unexpected '{Current.Text}'; join conditions with 'and' or 'or'.", Current.Start, Current.End);
-                }
+                throw new FilterSyntaxError("The filter is empty; remove it or write an expression such as statecode eq 0.", 0, 0);
             }
-            catch (SyntaxError error)
+
+            Or();
+            if (Current.Kind != TokenKind.End)
             {
-                Problems.Add(new FilterProblem(FilterProblemKind.Syntax, error.Start, error.End, error.Message));
+                throw new FilterSyntaxError($"Unexpected '{Current.Text}'; join conditions with 'and' or 'or'.", Current.Start, Current.End);
             }
         }
 
@@ -82,7 +52,7 @@ public static partial class ODataFilterParser
             And();
             while (IsWord("or"))
             {
-                index++;
+                Index++;
                 And();
             }
         }
@@ -92,7 +62,7 @@ public static partial class ODataFilterParser
             Not();
             while (IsWord("and"))
             {
-                index++;
+                Index++;
                 Not();
             }
         }
@@ -101,7 +71,7 @@ public static partial class ODataFilterParser
         {
             if (IsWord("not"))
             {
-                index++;
+                Index++;
                 Not();
                 return;
             }
@@ -109,7 +79,7 @@ public static partial class ODataFilterParser
             Term();
             if (Current.Kind == TokenKind.Word && ComparisonOperators.Contains(Current.Text))
             {
-                index++;
+                Index++;
                 Term();
             }
         }
@@ -120,36 +90,33 @@ public static partial class ODataFilterParser
             switch (token.Kind)
             {
                 case TokenKind.Open:
-                    if (++depth > MaxNesting)
-                    {
-                        throw new SyntaxError($"Parentheses nest deeper than {MaxNesting} levels.", token.Start, token.End);
-                    }
+                    EnterNesting(token);
 
-                    index++;
+                    Index++;
                     Or();
                     Expect(TokenKind.Close, ")", token);
-                    depth--;
+                    ExitNesting();
                     return;
                 case TokenKind.Literal:
-                    index++;
+                    Index++;
                     return;
                 case TokenKind.Word when token.Text is "true" or "false" or "null":
-                    index++;
+                    Index++;
                     return;
                 case TokenKind.Word when token.Text is "and" or "or" or "eq" or "ne" or "gt" or "ge" or "lt" or "le":
-                    throw new SyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
+                    throw new FilterSyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
                 case TokenKind.Word:
-                    index++;
+                    Index++;
                     if (Current.Kind == TokenKind.Open)
                     {
                         var open = Current;
-                        index++;
+                        Index++;
                         if (Current.Kind != TokenKind.Close)
                         {
                             Or();
                             while (Current.Kind == TokenKind.Comma)
                             {
-                                index++;
+                                Index++;
                                 Or();
                             }
                         }
@@ -161,29 +128,29 @@ public static partial class ODataFilterParser
                     Fields.Add(new FilterField(token.Text, token.Start, token.End));
                     return;
                 case TokenKind.End:
-                    throw new SyntaxError("The filter ends where a field name or value was expected.", token.Start, token.End);
+                    throw new FilterSyntaxError("The filter ends where a field name or value was expected.", token.Start, token.End);
                 default:
-                    throw new SyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
+                    throw new FilterSyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
             }
         }
 
-        private void Expect(TokenKind kind, string text, Token opener)
+        private void Expect(TokenKind kind, string Text, FilterToken<TokenKind> opener)
         {
             if (Current.Kind != kind)
             {
                 bool atEnd = Current.Kind == TokenKind.End;
-                throw new SyntaxError(atEnd ? $"Missing '{text}' to close the '(' here." : $"Expected '{text}' but found '{Current.Text}'.", atEnd ? opener.Start : Current.Start, atEnd ? opener.End : Current.End);
+                throw new FilterSyntaxError(atEnd ? $"Missing '{Text}' to close the '(' here." : $"Expected '{Text}' but found '{Current.Text}'.", atEnd ? opener.Start : Current.Start, atEnd ? opener.End : Current.End);
             }
 
-            index++;
+            Index++;
         }
 
-        private void Tokenize()
+        protected override void Tokenize()
         {
             int i = 0;
-            while (i < text.Length)
+            while (i < Text.Length)
             {
-                char c = text[i];
+                char c = Text[i];
                 int start = i;
                 if (char.IsWhiteSpace(c))
                 {
@@ -194,26 +161,26 @@ public static partial class ODataFilterParser
                 switch (c)
                 {
                     case '(':
-                        tokens.Add(new Token(TokenKind.Open, i, ++i, "("));
+                        Tokens.Add(new FilterToken<TokenKind>(TokenKind.Open, i, ++i, "("));
                         continue;
                     case ')':
-                        tokens.Add(new Token(TokenKind.Close, i, ++i, ")"));
+                        Tokens.Add(new FilterToken<TokenKind>(TokenKind.Close, i, ++i, ")"));
                         continue;
                     case ',':
-                        tokens.Add(new Token(TokenKind.Comma, i, ++i, ","));
+                        Tokens.Add(new FilterToken<TokenKind>(TokenKind.Comma, i, ++i, ","));
                         continue;
                     case '\'':
                         i++;
                         while (true)
                         {
-                            if (i >= text.Length)
+                            if (i >= Text.Length)
                             {
-                                throw new SyntaxError("This string is never closed; OData strings use single quotes, doubled inside ('O''Brien').", start, text.Length);
+                                throw new FilterSyntaxError("This string is never closed; OData strings use single quotes, doubled inside ('O''Brien').", start, Text.Length);
                             }
 
-                            if (text[i] == '\'')
+                            if (Text[i] == '\'')
                             {
-                                if (i + 1 < text.Length && text[i + 1] == '\'')
+                                if (i + 1 < Text.Length && Text[i + 1] == '\'')
                                 {
                                     i += 2;
                                     continue;
@@ -226,45 +193,45 @@ public static partial class ODataFilterParser
                             i++;
                         }
 
-                        tokens.Add(new Token(TokenKind.Literal, start, i, text[start..i]));
+                        Tokens.Add(new FilterToken<TokenKind>(TokenKind.Literal, start, i, Text[start..i]));
                         continue;
                     case '=' or '!' or '<' or '>' or '&' or '|':
-                        throw new SyntaxError($"'{c}' is not an OData operator; use eq, ne, lt, le, gt, ge, and, or, not.", i, i + 1);
+                        throw new FilterSyntaxError($"'{c}' is not an OData operator; use eq, ne, lt, le, gt, ge, and, or, not.", i, i + 1);
                     case '"':
-                        throw new SyntaxError("OData strings use single quotes, not double quotes.", i, i + 1);
+                        throw new FilterSyntaxError("OData strings use single quotes, not double quotes.", i, i + 1);
                 }
 
-                if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+                if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < Text.Length && char.IsAsciiDigit(Text[i + 1])))
                 {
                     i++;
-                    while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '-' or ':' or '+'))
+                    while (i < Text.Length && (char.IsAsciiLetterOrDigit(Text[i]) || Text[i] is '.' or '-' or ':' or '+'))
                     {
                         i++;
                     }
 
-                    tokens.Add(new Token(TokenKind.Literal, start, i, text[start..i]));
+                    Tokens.Add(new FilterToken<TokenKind>(TokenKind.Literal, start, i, Text[start..i]));
                     continue;
                 }
 
                 if (char.IsLetter(c) || c == '_')
                 {
                     i++;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '/' or '.' || (text[i] == '-' && GuidPattern().IsMatch(Peek(start)))))
+                    while (i < Text.Length && (char.IsLetterOrDigit(Text[i]) || Text[i] is '_' or '/' or '.' || (Text[i] == '-' && GuidPattern().IsMatch(Peek(start)))))
                     {
                         i++;
                     }
 
-                    string word = text[start..i];
-                    tokens.Add(new Token(GuidPattern().IsMatch(word) ? TokenKind.Literal : TokenKind.Word, start, i, word));
+                    string word = Text[start..i];
+                    Tokens.Add(new FilterToken<TokenKind>(GuidPattern().IsMatch(word) ? TokenKind.Literal : TokenKind.Word, start, i, word));
                     continue;
                 }
 
-                throw new SyntaxError($"Unexpected character '{c}'.", i, i + 1);
+                throw new FilterSyntaxError($"Unexpected character '{c}'.", i, i + 1);
             }
 
-            tokens.Add(new Token(TokenKind.End, text.Length, text.Length, "end of filter"));
+            Tokens.Add(new FilterToken<TokenKind>(TokenKind.End, Text.Length, Text.Length, "end of filter"));
         }
 
-        private string Peek(int start) => text.Length - start >= 36 ? text.Substring(start, 36) : string.Empty;
+        private string Peek(int start) => Text.Length - start >= 36 ? Text.Substring(start, 36) : string.Empty;
     }
 }

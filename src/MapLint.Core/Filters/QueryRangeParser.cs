@@ -7,13 +7,10 @@ namespace MapLint.Filters;
 /// </summary>
 public static class QueryRangeParser
 {
-    private const int MaxNesting = 64;
 
     public static FilterParseResult Parse(string text)
     {
-        var parser = new Parser(text);
-        parser.Run();
-        return new FilterParseResult(parser.Problems, parser.Fields);
+        return new Parser(text).Parse();
     }
 
     private enum TokenKind
@@ -31,51 +28,24 @@ public static class QueryRangeParser
         End,
     }
 
-    private sealed record Token(TokenKind Kind, int Start, int End, string Text);
-
-    private sealed class SyntaxError(string message, int start, int end) : Exception(message)
+    private sealed class Parser(string text) : FilterParserBase<TokenKind>(text)
     {
-        public int Start { get; } = start;
-
-        public int End { get; } = end;
-    }
-
-    private sealed class Parser(string text)
-    {
-        private readonly List<Token> tokens = new();
-        private int index;
-        private int depth;
-
-        public List<FilterProblem> Problems { get; } = new();
-
-        public List<FilterField> Fields { get; } = new();
-
-        private Token Current => tokens[index];
-
-        public void Run()
+        protected override void ParseFilter()
         {
-            try
+            if (Current.Kind == TokenKind.End)
             {
-                Tokenize();
-                if (Current.Kind == TokenKind.End)
-                {
-                    throw new SyntaxError("The filter is empty; remove it or write an expression such as (Field == \"value\").", 0, 0);
-                }
-
-                if (Current.Kind != TokenKind.Open)
-                {
-                    throw new SyntaxError($"A query range expression must be enclosed in parentheses: ({text.Trim()}).", Current.Start, Current.End);
-                }
-
-                Primary();
-                if (Current.Kind != TokenKind.End)
-                {
-                    throw new SyntaxError($"Unexpected '{Current.Text}' after the closing parenthesis; enclose the whole expression in one pair of parentheses.", Current.Start, Current.End);
-                }
+                throw new FilterSyntaxError("The filter is empty; remove it or write an expression such as (Field == \"value\").", 0, 0);
             }
-            catch (SyntaxError error)
+
+            if (Current.Kind != TokenKind.Open)
             {
-                Problems.Add(new FilterProblem(FilterProblemKind.Syntax, error.Start, error.End, error.Message));
+                throw new FilterSyntaxError($"A query range expression must be enclosed in parentheses: ({Text.Trim()}).", Current.Start, Current.End);
+            }
+
+            Primary();
+            if (Current.Kind != TokenKind.End)
+            {
+                throw new FilterSyntaxError($"Unexpected '{Current.Text}' after the closing parenthesis; enclose the whole expression in one pair of parentheses.", Current.Start, Current.End);
             }
         }
 
@@ -84,7 +54,7 @@ public static class QueryRangeParser
             And();
             while (Current.Kind == TokenKind.Or)
             {
-                index++;
+                Index++;
                 And();
             }
         }
@@ -94,7 +64,7 @@ public static class QueryRangeParser
             Unary();
             while (Current.Kind == TokenKind.And)
             {
-                index++;
+                Index++;
                 Unary();
             }
         }
@@ -103,7 +73,7 @@ public static class QueryRangeParser
         {
             if (Current.Kind == TokenKind.Not)
             {
-                index++;
+                Index++;
                 Unary();
                 return;
             }
@@ -116,20 +86,17 @@ public static class QueryRangeParser
             if (Current.Kind == TokenKind.Open)
             {
                 var open = Current;
-                if (++depth > MaxNesting)
-                {
-                    throw new SyntaxError($"Parentheses nest deeper than {MaxNesting} levels.", open.Start, open.End);
-                }
+                EnterNesting(open);
 
-                index++;
+                Index++;
                 Or();
                 if (Current.Kind != TokenKind.Close)
                 {
-                    throw new SyntaxError(Current.Kind == TokenKind.End ? "Missing ')' to close the '(' here." : $"Expected ')' but found '{Current.Text}'.", Current.Kind == TokenKind.End ? open.Start : Current.Start, Current.Kind == TokenKind.End ? open.End : Current.End);
+                    throw new FilterSyntaxError(Current.Kind == TokenKind.End ? "Missing ')' to close the '(' here." : $"Expected ')' but found '{Current.Text}'.", Current.Kind == TokenKind.End ? open.Start : Current.Start, Current.Kind == TokenKind.End ? open.End : Current.End);
                 }
 
-                index++;
-                depth--;
+                Index++;
+                ExitNesting();
                 return;
             }
 
@@ -137,7 +104,7 @@ public static class QueryRangeParser
             if (Current.Kind == TokenKind.SingleEquals)
             {
                 Problems.Add(new FilterProblem(FilterProblemKind.SingleEquals, Current.Start, Current.End, "'=' is not a comparison in a query range expression; use '=='."));
-                index++;
+                Index++;
                 Compare(left, "==");
                 return;
             }
@@ -145,12 +112,12 @@ public static class QueryRangeParser
             if (Current.Kind == TokenKind.Compare)
             {
                 string op = Current.Text;
-                index++;
+                Index++;
                 Compare(left, op);
             }
         }
 
-        private void Compare(Token left, string op)
+        private void Compare(FilterToken<TokenKind> left, string op)
         {
             var right = Operand();
             if (op is "==" or "!=" && right.Kind == TokenKind.String && right.End - right.Start == 2)
@@ -160,7 +127,7 @@ public static class QueryRangeParser
             }
         }
 
-        private Token Operand()
+        private FilterToken<TokenKind> Operand()
         {
             var token = Current;
             switch (token.Kind)
@@ -171,25 +138,25 @@ public static class QueryRangeParser
                         Fields.Add(new FilterField(token.Text, token.Start, token.End));
                     }
 
-                    index++;
+                    Index++;
                     return token;
                 case TokenKind.String:
                 case TokenKind.Number:
-                    index++;
+                    Index++;
                     return token;
                 case TokenKind.End:
-                    throw new SyntaxError("The expression ends where a field name or value was expected.", token.Start, token.End);
+                    throw new FilterSyntaxError("The expression ends where a field name or value was expected.", token.Start, token.End);
                 default:
-                    throw new SyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
+                    throw new FilterSyntaxError($"Expected a field name or a value but found '{token.Text}'.", token.Start, token.End);
             }
         }
 
-        private void Tokenize()
+        protected override void Tokenize()
         {
             int i = 0;
-            while (i < text.Length)
+            while (i < Text.Length)
             {
-                char c = text[i];
+                char c = Text[i];
                 if (char.IsWhiteSpace(c))
                 {
                     i++;
@@ -197,7 +164,7 @@ public static class QueryRangeParser
                 }
 
                 int start = i;
-                string two = i + 1 < text.Length ? text.Substring(i, 2) : c.ToString();
+                string two = i + 1 < Text.Length ? Text.Substring(i, 2) : c.ToString();
                 switch (two)
                 {
                     case "&&": Add(TokenKind.And, 2); continue;
@@ -213,55 +180,55 @@ public static class QueryRangeParser
                     case '<' or '>': Add(TokenKind.Compare, 1); continue;
                     case '=': Add(TokenKind.SingleEquals, 1); continue;
                     case '&' or '|':
-                        throw new SyntaxError($"'{c}' is not an operator; use '{c}{c}'.", i, i + 1);
+                        throw new FilterSyntaxError($"'{c}' is not an operator; use '{c}{c}'.", i, i + 1);
                     case '"' or '\'':
                     {
-                        int close = text.IndexOf(c, i + 1);
+                        int close = Text.IndexOf(c, i + 1);
                         if (close < 0)
                         {
-                            throw new SyntaxError("This string is never closed.", i, text.Length);
+                            throw new FilterSyntaxError("This string is never closed.", i, Text.Length);
                         }
 
-                        tokens.Add(new Token(TokenKind.String, i, close + 1, text[i..(close + 1)]));
+                        Tokens.Add(new FilterToken<TokenKind>(TokenKind.String, i, close + 1, Text[i..(close + 1)]));
                         i = close + 1;
                         continue;
                     }
                 }
 
-                if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+                if (char.IsAsciiDigit(c) || (c == '-' && i + 1 < Text.Length && char.IsAsciiDigit(Text[i + 1])))
                 {
                     i++;
-                    while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+                    while (i < Text.Length && (char.IsAsciiDigit(Text[i]) || Text[i] == '.'))
                     {
                         i++;
                     }
 
-                    tokens.Add(new Token(TokenKind.Number, start, i, text[start..i]));
+                    Tokens.Add(new FilterToken<TokenKind>(TokenKind.Number, start, i, Text[start..i]));
                     continue;
                 }
 
                 if (char.IsLetter(c) || c == '_')
                 {
                     i++;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '.' || (text[i] == ':' && i + 1 < text.Length && text[i + 1] == ':') || (text[i] == ':' && text[i - 1] == ':')))
+                    while (i < Text.Length && (char.IsLetterOrDigit(Text[i]) || Text[i] == '_' || Text[i] == '.' || (Text[i] == ':' && i + 1 < Text.Length && Text[i + 1] == ':') || (Text[i] == ':' && Text[i - 1] == ':')))
                     {
                         i++;
                     }
 
-                    tokens.Add(new Token(TokenKind.Identifier, start, i, text[start..i]));
+                    Tokens.Add(new FilterToken<TokenKind>(TokenKind.Identifier, start, i, Text[start..i]));
                     continue;
                 }
 
-                throw new SyntaxError($"Unexpected character '{c}'.", i, i + 1);
+                throw new FilterSyntaxError($"Unexpected character '{c}'.", i, i + 1);
 
                 void Add(TokenKind kind, int length)
                 {
-                    tokens.Add(new Token(kind, i, i + length, text.Substring(i, length)));
+                    Tokens.Add(new FilterToken<TokenKind>(kind, i, i + length, Text.Substring(i, length)));
                     i += length;
                 }
             }
 
-            tokens.Add(new Token(TokenKind.End, text.Length, text.Length, "end of filter"));
+            Tokens.Add(new FilterToken<TokenKind>(TokenKind.End, Text.Length, Text.Length, "end of filter"));
         }
     }
 }

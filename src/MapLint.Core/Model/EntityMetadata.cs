@@ -143,11 +143,13 @@ public sealed class FieldDefinition
     public static readonly IReadOnlyList<string> TypeNames =
         ["string", "integer", "int64", "decimal", "real", "money", "boolean", "date", "dateTime", "guid", "enum", "optionSet", "lookup"];
 
+    private static readonly Dictionary<string, FieldType> TypesByName =
+        TypeNames.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => (FieldType)p.index, StringComparer.Ordinal);
+
     internal FieldDefinition(string name, JsonObject syntax)
     {
         Name = name;
-        int type = TypeNames.ToList().IndexOf(syntax.GetString("type") ?? "string");
-        Type = type < 0 ? FieldType.String : (FieldType)type;
+        Type = TypesByName.GetValueOrDefault(syntax.GetString("type") ?? "string", FieldType.String);
         MaxLength = syntax.GetInteger("maxLength");
         Precision = syntax.GetInteger("precision");
         Required = syntax.GetBoolean("required") ?? false;

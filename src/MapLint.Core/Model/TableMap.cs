@@ -1,3 +1,4 @@
+using MapLint.Filters;
 using MapLint.Syntax;
 using MapLint.Text;
 
@@ -85,7 +86,7 @@ public sealed class MapSide
         EntitySpan = entity?.Span ?? AppSpan;
         if (syntax?.Get("filter") is JsonString filter)
         {
-            Filter = new MapFilter(filter.Value, filter);
+            Filter = new MapFilter(filter.Value, filter, IsFinanceAndOperations ? QueryRangeParser.Parse : IsDataverse ? ODataFilterParser.Parse : null);
         }
     }
 
@@ -115,11 +116,21 @@ public sealed class MapSide
 }
 
 /// <summary>A side's filter: a query range expression on finance and operations, an OData $filter on Dataverse.</summary>
-public sealed record MapFilter(string Text, JsonString Syntax)
+public sealed class MapFilter
 {
-    /// <summary>Offset of the filter's first character inside the file (after the opening quote).</summary>
-    public int ContentStart => Syntax.Span.Start + 1;
+    private readonly Lazy<FilterParseResult?> parsed;
 
-    /// <summary>True when the JSON string has escapes, so character offsets inside it are not file offsets.</summary>
-    public bool HasEscapes => Syntax.Span.Length - 2 != System.Text.Encoding.UTF8.GetByteCount(Text);
+    internal MapFilter(string text, JsonString syntax, Func<string, FilterParseResult>? parser)
+    {
+        Text = text;
+        Syntax = syntax;
+        parsed = new Lazy<FilterParseResult?>(() => parser?.Invoke(text));
+    }
+
+    public string Text { get; }
+
+    public JsonString Syntax { get; }
+
+    /// <summary>The filter parsed in its side's language, once however many rules read it; null for other apps.</summary>
+    public FilterParseResult? Parsed => parsed.Value;
 }

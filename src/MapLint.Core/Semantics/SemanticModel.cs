@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MapLint.Model;
 
 namespace MapLint.Semantics;
@@ -12,6 +13,7 @@ public sealed class SemanticModel
     private readonly Dictionary<string, TableMap> mapsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ConnectionSet> connectionSetsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILookup<string, TableMap> mapsByTable;
+    private readonly ConcurrentDictionary<TableMap, IReadOnlyList<IntegrationKeyField>> keyFields = new();
 
     public SemanticModel(IReadOnlyList<MapLintDocument> documents)
     {
@@ -83,6 +85,40 @@ public sealed class SemanticModel
         }
 
         return entity is { Keys.Count: > 0 } ? new IntegrationKeyInfo(side, entity.Keys[0], false, entity) : null;
+    }
+
+    /// <summary>
+    /// The key fields the map must map, computed once per map (several key and lookup rules ask). The company
+    /// field of a company-specific table is left out: dual-write fills it from the organization mapping.
+    /// </summary>
+    public IReadOnlyList<IntegrationKeyField> GetKeyFields(TableMap map) => keyFields.GetOrAdd(map, ComputeKeyFields);
+
+    private IReadOnlyList<IntegrationKeyField> ComputeKeyFields(TableMap map)
+    {
+        if (GetIntegrationKey(map) is not { } key)
+        {
+            return [];
+        }
+
+        var byColumn = map.Mappings
+            .Where(m => m.GetField(key.Side.Role) is not null)
+            .ToLookup(m => m.GetField(key.Side.Role)!.Column, StringComparer.OrdinalIgnoreCase);
+        var result = new List<IntegrationKeyField>();
+        for (int i = 0; i < key.Fields.Count; i++)
+        {
+            string name = key.Fields[i];
+            if (key.Entity?.IsCompanyField(name) == true && key.Entity.CompanyScope == CompanyScope.Company)
+            {
+                continue;
+            }
+
+            var (span, path) = key.FromMap
+                ? (map.IntegrationKey![i].Span, $"$.integrationKey[{i}]")
+                : (key.Side.EntitySpan, $"$.{key.Side.RoleName}.entity");
+            result.Add(new IntegrationKeyField(name, span, path, byColumn[name].ToList(), key.Side));
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -5,25 +5,25 @@ using MapLint.Text;
 
 namespace MapLint.Analyzers.Filters;
 
-/// <summary>Parses each side's filter once per analyzer run and maps problem positions into the file.</summary>
+/// <summary>The parsed filters of a map's sides, and problem positions mapped into the file.</summary>
 internal static class FilterChecks
 {
     public static IEnumerable<(MapSide Side, MapFilter Filter, FilterParseResult Result)> FinanceAndOperationsFilters(TableMapAnalysisContext context) =>
-        Filters(context, s => s.IsFinanceAndOperations, QueryRangeParser.Parse);
+        Filters(context, s => s.IsFinanceAndOperations);
 
     public static IEnumerable<(MapSide Side, MapFilter Filter, FilterParseResult Result)> DataverseFilters(TableMapAnalysisContext context) =>
-        Filters(context, s => s.IsDataverse, ODataFilterParser.Parse);
+        Filters(context, s => s.IsDataverse);
 
     public static TextSpan Span(TableMapAnalysisContext context, MapFilter filter, int start, int end) =>
         FilterSpans.ToFileSpan(filter, context.TableMap.File.Text, start, end);
 
-    private static IEnumerable<(MapSide, MapFilter, FilterParseResult)> Filters(TableMapAnalysisContext context, Func<MapSide, bool> which, Func<string, FilterParseResult> parse)
+    private static IEnumerable<(MapSide, MapFilter, FilterParseResult)> Filters(TableMapAnalysisContext context, Func<MapSide, bool> which)
     {
         foreach (var side in new[] { context.TableMap.Source, context.TableMap.Destination })
         {
-            if (which(side) && side.Filter is { } filter)
+            if (which(side) && side.Filter is { Parsed: { } parsed } filter)
             {
-                yield return (side, filter, parse(filter.Text));
+                yield return (side, filter, parsed);
             }
         }
     }

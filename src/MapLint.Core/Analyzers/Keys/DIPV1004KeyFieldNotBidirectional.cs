@@ -26,7 +26,7 @@ public sealed class DIPV1004KeyFieldNotBidirectional : Analyzer
             return;
         }
 
-        foreach (var key in KeyFields.Of(context.Model, map))
+        foreach (var key in context.Model.GetKeyFields(map))
         {
             if (key.Mappings.Count > 0 && !key.Mappings.Any(m => m.Direction.IsBidirectional()))
             {

@@ -17,7 +17,7 @@ public sealed class DIPV1014KeyFieldNotMapped : Analyzer
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         var map = context.TableMap;
-        foreach (var key in KeyFields.Of(context.Model, map))
+        foreach (var key in context.Model.GetKeyFields(map))
         {
             if (key.Mappings.Count == 0)
             {

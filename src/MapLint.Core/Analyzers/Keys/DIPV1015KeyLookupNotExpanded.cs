@@ -22,7 +22,7 @@ public sealed class DIPV1015KeyLookupNotExpanded : Analyzer
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         var map = context.TableMap;
-        foreach (var key in KeyFields.Of(context.Model, map))
+        foreach (var key in context.Model.GetKeyFields(map))
         {
             if (context.Model.GetEntity(key.Side)?.FindField(key.Name) is not { Type: FieldType.Lookup, Target: { } targetName }
                 || context.Model.Metadata.FindEntity(key.Side.App, targetName) is not { Keys.Count: > 0 } target)

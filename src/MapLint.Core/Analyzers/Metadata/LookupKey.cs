@@ -1,5 +1,4 @@
 using MapLint.Analysis;
-using MapLint.Analyzers.Keys;
 using MapLint.Diagnostics;
 using MapLint.Model;
 
@@ -31,7 +30,7 @@ internal static class LookupKey
         }
 
         bool isMapKey = reference.Side == reference.Mapping.Map.KeySide
-            && KeyFields.Of(context.Model, reference.Mapping.Map).Any(k => string.Equals(k.Name, reference.Column, StringComparison.OrdinalIgnoreCase));
+            && context.Model.GetKeyFields(reference.Mapping.Map).Any(k => string.Equals(k.Name, reference.Column, StringComparison.OrdinalIgnoreCase));
         if (isMapKey)
         {
             return;
