@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MapLint.Model;
+using MapLint.Planning;
 
 namespace MapLint.Semantics;
 
@@ -14,6 +15,7 @@ public sealed class SemanticModel
     private readonly Dictionary<string, ConnectionSet> connectionSetsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILookup<string, TableMap> mapsByTable;
     private readonly ConcurrentDictionary<TableMap, IReadOnlyList<IntegrationKeyField>> keyFields = new();
+    private readonly Lazy<SyncGraph> syncGraph;
 
     public SemanticModel(IReadOnlyList<MapLintDocument> documents)
     {
@@ -32,6 +34,7 @@ public sealed class SemanticModel
             connectionSetsByName.TryAdd(set.Name, set);
         }
 
+        syncGraph = new Lazy<SyncGraph>(() => SyncGraph.Build(this));
         mapsByTable = TableMaps
             .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity), Map: m) })
             .Distinct()
@@ -47,6 +50,9 @@ public sealed class SemanticModel
     public IReadOnlyList<Project> Projects { get; }
 
     public MetadataCatalog Metadata { get; }
+
+    /// <summary>The initial-sync dependency graph, built on first use and shared by the sync rules and `maplint plan`.</summary>
+    public SyncGraph SyncGraph => syncGraph.Value;
 
     public TableMap? FindTableMap(string name) => mapsByName.GetValueOrDefault(name);
 

@@ -25,8 +25,21 @@ public static class Fixture
                 "LASTCONTACT": { "type": "dateTime" },
                 "NAMEALIAS": { "type": "string", "maxLength": 20 },
                 "EMPLOYEES": { "type": "integer" },
-                "CREATEDON": { "type": "dateTime", "readOnly": true }
+                "CREATEDON": { "type": "dateTime", "readOnly": true },
+                "INVOICEACCOUNT": { "type": "string", "maxLength": 20 },
+                "PRIMARYCONTACTPERSONID": { "type": "string", "maxLength": 20 },
+                "SALESTAXGROUP": { "type": "string", "maxLength": 10 }
               }
+            },
+            "ContactPersons": {
+              "companyScope": "company",
+              "fields": {
+                "CONTACTPERSONID": { "type": "string", "maxLength": 20, "required": true },
+                "CUSTOMERACCOUNT": { "type": "string", "maxLength": 20 }
+              }
+            },
+            "SalesTaxGroups": {
+              "fields": { "TAXGROUPID": { "type": "string", "maxLength": 10, "required": true } }
             },
             "CustomerGroups": {
               "companyScope": "company",
@@ -77,8 +90,24 @@ public static class Fixture
                 "statecode": { "type": "optionSet", "values": [0, 1] },
                 "nickname": { "type": "string", "maxLength": 20 },
                 "numberofemployees": { "type": "integer" },
-                "createdon": { "type": "dateTime", "readOnly": true }
+                "createdon": { "type": "dateTime", "readOnly": true },
+                "msdyn_billingaccount": { "type": "lookup", "target": "account" },
+                "primarycontactid": { "type": "lookup", "target": "contact" },
+                "msdyn_salestaxgroup": { "type": "lookup", "target": "msdyn_taxgroup" }
               }
+            },
+            "contact": {
+              "companyScope": "company",
+              "keys": [["msdyn_contactpersonid", "msdyn_company"]],
+              "fields": {
+                "msdyn_company": { "type": "lookup", "target": "cdm_company" },
+                "msdyn_contactpersonid": { "type": "string", "maxLength": 20, "required": true },
+                "parentcustomerid": { "type": "lookup", "target": "account" }
+              }
+            },
+            "msdyn_taxgroup": {
+              "keys": [["msdyn_taxgroup"]],
+              "fields": { "msdyn_taxgroup": { "type": "string", "maxLength": 10, "required": true } }
             },
             "msdyn_customergroup": {
               "companyScope": "company",
@@ -140,10 +169,25 @@ public static class Fixture
         }
         """;
 
+    /// <summary>Synchronizes the table the Customers map looks up, so the fixture has no uncoupled lookup (DIPV2202).</summary>
+    public const string CustomerGroupsMap = """
+        {
+          "kind": "tableMap",
+          "name": "Customer groups",
+          "source": { "app": "financeAndOperations", "entity": "CustomerGroups" },
+          "destination": { "app": "dataverse", "entity": "msdyn_customergroup" },
+          "mappings": [
+            { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_groupid" },
+            { "source": "DESCRIPTION", "direction": "=", "destination": "msdyn_description" }
+          ]
+        }
+        """;
+
     public static IReadOnlyList<(string Path, string Text)> Documents { get; } =
     [
         ("fixture/fo-metadata.json", FinanceAndOperationsMetadata),
         ("fixture/dataverse-metadata.json", DataverseMetadata),
         ("fixture/connection-set.json", ConnectionSet),
+        ("fixture/customer-groups-map.json", CustomerGroupsMap),
     ];
 }

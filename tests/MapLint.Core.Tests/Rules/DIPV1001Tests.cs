@@ -36,7 +36,13 @@ public class DIPV1001Tests
         {
             if (onMaps)
             {
-                registration.RegisterTableMapAction(_ => throw new InvalidOperationException("boom"));
+                registration.RegisterTableMapAction(context =>
+                {
+                    if (context.TableMap.Name == "Customers")
+                    {
+                        throw new InvalidOperationException("boom");
+                    }
+                });
             }
             else
             {

@@ -21,6 +21,18 @@ public class DIPV1017Tests
               ]
             }
             """),
+            ("case/customer-groups.json", """
+            {
+              "kind": "tableMap",
+              "name": {|DIPV1016:"Customer groups"|},
+              "source": { "app": "financeAndOperations", "entity": "CustomerGroups" },
+              "destination": { "app": "dataverse", "entity": "msdyn_customergroup" },
+              "mappings": [
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_groupid" },
+                { "source": "DESCRIPTION", "direction": "=", "destination": "msdyn_description" }
+              ]
+            }
+            """),
             ("case/connection-set.json", """
             {
               "kind": "connectionSet",
@@ -32,8 +44,9 @@ public class DIPV1017Tests
             }
             """));
 
-        Assert.All(diagnostics, d => Assert.Equal("DIPV1017", d.Id));
-        Assert.Contains("Lookup 'msdyn_customergroupid.msdyn_groupid' points to company-specific table 'msdyn_customergroup' but connection set 'Contoso' maps no legal entity", diagnostics[0].Message, StringComparison.Ordinal);
+        var fired = diagnostics.Where(d => d.Id == "DIPV1017").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("Lookup 'msdyn_customergroupid.msdyn_groupid' points to company-specific table 'msdyn_customergroup' but connection set 'Contoso' maps no legal entity", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,6 +61,18 @@ public class DIPV1017Tests
               "mappings": [
                 { "source": "NAME", "direction": ">", "destination": "msdyn_name" },
                 { "source": "CUSTOMERGROUPID", "direction": ">", "destination": "msdyn_customergroupid.msdyn_groupid" }
+              ]
+            }
+            """),
+            ("case/customer-groups.json", """
+            {
+              "kind": "tableMap",
+              "name": "Customer groups",
+              "source": { "app": "financeAndOperations", "entity": "CustomerGroups" },
+              "destination": { "app": "dataverse", "entity": "msdyn_customergroup" },
+              "mappings": [
+                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_groupid" },
+                { "source": "DESCRIPTION", "direction": "=", "destination": "msdyn_description" }
               ]
             }
             """),

@@ -24,8 +24,9 @@ public class DIPV1025Tests
             }
             """));
 
-        Assert.All(diagnostics, d => Assert.Equal("DIPV1025", d.Id));
-        Assert.Contains("Field 'nicknam' does not exist in Dataverse entity 'account'. Did you mean 'nickname'?", diagnostics[0].Message, StringComparison.Ordinal);
+        var fired = diagnostics.Where(d => d.Id == "DIPV1025").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("Field 'nicknam' does not exist in Dataverse entity 'account'. Did you mean 'nickname'?", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

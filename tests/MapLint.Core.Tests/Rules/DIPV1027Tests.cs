@@ -23,8 +23,9 @@ public class DIPV1027Tests
             }
             """));
 
-        Assert.All(diagnostics, d => Assert.Equal("DIPV1027", d.Id));
-        Assert.Contains("'msdyn_customergroupid' is a lookup to 'msdyn_customergroup' and must be mapped through that table's integration key: 'msdyn_customergroupid.msdyn_groupid', 'msdyn_customergroupid.msdyn_company'.", diagnostics[0].Message, StringComparison.Ordinal);
+        var fired = diagnostics.Where(d => d.Id == "DIPV1027").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("'msdyn_customergroupid' is a lookup to 'msdyn_customergroup' and must be mapped through that table's integration key: 'msdyn_customergroupid.msdyn_groupid', 'msdyn_customergroupid.msdyn_company'.", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,18 +26,17 @@ public class DIPV2008Tests
             {
               "kind": "tableMap",
               "name": {|DIPV2008:"Customers"|},
-              "source": { "app": "financeAndOperations", "entity": "CustomersV3" },
-              "destination": { "app": "dataverse", "entity": "account" },
+              "source": { "app": "financeAndOperations", "entity": "AddressBooks" },
+              "destination": { "app": "dataverse", "entity": "msdyn_addressbook" },
               "mappings": [
-                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
-                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
-                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+                { "source": "NAME", "direction": ">", "destination": "msdyn_name" }
               ]
             }
             """));
 
-        Assert.All(diagnostics, d => Assert.Equal("DIPV2008", d.Id));
-        Assert.Contains("Another tableMap is also named 'Customers' (case/a.json)", diagnostics[0].Message, StringComparison.Ordinal);
+        var fired = diagnostics.Where(d => d.Id == "DIPV2008").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("Another tableMap is also named 'Customers' (case/a.json)", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,13 +58,11 @@ public class DIPV2008Tests
             ("case/b.json", """
             {
               "kind": "tableMap",
-              "name": "Customers (copy)",
-              "source": { "app": "financeAndOperations", "entity": "CustomersV3" },
-              "destination": { "app": "dataverse", "entity": "account" },
+              "name": "Address books",
+              "source": { "app": "financeAndOperations", "entity": "AddressBooks" },
+              "destination": { "app": "dataverse", "entity": "msdyn_addressbook" },
               "mappings": [
-                { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
-                { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
-                { "source": "CUSTOMERGROUPID", "direction": "=", "destination": "msdyn_customergroupid.msdyn_groupid" }
+                { "source": "NAME", "direction": ">", "destination": "msdyn_name" }
               ]
             }
             """));

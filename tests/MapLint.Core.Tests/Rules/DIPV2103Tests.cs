@@ -23,8 +23,9 @@ public class DIPV2103Tests
             }
             """));
 
-        Assert.All(diagnostics, d => Assert.Equal("DIPV2103", d.Id));
-        Assert.Contains("Every mapping of 'Customers' writes into finance and operations and none reads from it", diagnostics[0].Message, StringComparison.Ordinal);
+        var fired = diagnostics.Where(d => d.Id == "DIPV2103").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("Every mapping of 'Customers' writes into finance and operations and none reads from it", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,306 @@
+using MapLint.Model;
+using MapLint.Semantics;
+
+namespace MapLint.Planning;
+
+/// <summary>A dependency of one map on another: a lookup of <see cref="Map"/> targets a table <see cref="DependsOn"/> synchronizes.</summary>
+public sealed record SyncDependency(TableMap Map, TableMap DependsOn, FieldReference Lookup, string TargetTable);
+
+/// <summary>A lookup whose target table is known but that no map of the workspace synchronizes.</summary>
+public sealed record UncoupledLookup(TableMap Map, FieldReference Lookup, string TargetTable);
+
+/// <summary>
+/// The initial-sync dependency graph over the workspace's table maps. Built once per run in linear time:
+/// lookups are resolved through metadata where it exists, and otherwise through the lookup's key column and
+/// the tables the maps synchronize. Cycles are found with Tarjan's algorithm and broken deterministically.
+/// </summary>
+public sealed class SyncGraph
+{
+    private readonly Dictionary<TableMap, List<SyncDependency>> dependenciesOf = new(ReferenceEqualityComparer.Instance);
+
+    private SyncGraph(IReadOnlyList<TableMap> maps)
+    {
+        Maps = maps;
+        foreach (var map in maps)
+        {
+            dependenciesOf[map] = new List<SyncDependency>();
+        }
+    }
+
+    /// <summary>Maps sorted by name (ordinal), then file: the order every output follows.</summary>
+    public IReadOnlyList<TableMap> Maps { get; }
+
+    public IReadOnlyList<SyncDependency> Dependencies { get; private set; } = [];
+
+    /// <summary>Lookups of a map into its own table: the map needs a second pass.</summary>
+    public IReadOnlyList<SyncDependency> SelfReferences { get; private set; } = [];
+
+    public IReadOnlyList<UncoupledLookup> UncoupledLookups { get; private set; } = [];
+
+    /// <summary>Dependencies between different maps that are deferred to a second pass to break cycles.</summary>
+    public IReadOnlyList<SyncDependency> DeferredDependencies { get; private set; } = [];
+
+    /// <summary>For each deferred dependency, the cycle it breaks, as the maps along it (the deferring map first).</summary>
+    public IReadOnlyDictionary<SyncDependency, IReadOnlyList<SyncDependency>> CycleOf { get; private set; } = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
+
+    public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : [];
+
+    public static SyncGraph Build(SemanticModel model)
+    {
+        var maps = model.TableMaps
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
+            .ToList();
+        var graph = new SyncGraph(maps);
+        var keyColumnIndex = KeyColumnIndex(maps);
+        var dependencies = new List<SyncDependency>();
+        var selfReferences = new List<SyncDependency>();
+        var uncoupled = new List<UncoupledLookup>();
+        foreach (var map in maps)
+        {
+            var seen = new HashSet<(TableMap, string)>();
+            foreach (var mapping in map.Mappings)
+            {
+                foreach (var lookup in new[] { mapping.Source, mapping.Destination })
+                {
+                    if (lookup is not { IsLookup: true } || !seen.Add((map, lookup.Side.Role + ":" + lookup.Text.ToUpperInvariant())))
+                    {
+                        continue;
+                    }
+
+                    var (target, fromMetadata) = ResolveTarget(model, lookup, keyColumnIndex);
+                    if (target is null)
+                    {
+                        continue;
+                    }
+
+                    var owners = model.MapsOfTable(lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+                    if (owners.Count == 0)
+                    {
+                        if (fromMetadata)
+                        {
+                            uncoupled.Add(new UncoupledLookup(map, lookup, target));
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var owner in owners)
+                    {
+                        var dependency = new SyncDependency(map, owner, lookup, target);
+                        if (ReferenceEquals(owner, map))
+                        {
+                            selfReferences.Add(dependency);
+                        }
+                        else
+                        {
+                            dependencies.Add(dependency);
+                            graph.dependenciesOf[map].Add(dependency);
+                        }
+                    }
+                }
+            }
+        }
+
+        graph.Dependencies = dependencies;
+        graph.SelfReferences = selfReferences;
+        graph.UncoupledLookups = uncoupled;
+        graph.BreakCycles();
+        return graph;
+    }
+
+    /// <summary>
+    /// The lookup's target table: from metadata when the column is known there, else the one table (of the
+    /// lookup's app) whose maps map the key column. Ambiguous or unknown targets get no edge.
+    /// </summary>
+    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Dictionary<(string App, string Column), HashSet<string>> keyColumnIndex)
+    {
+        if (model.Resolve(lookup).Column is { Target: { } target })
+        {
+            return (target, true);
+        }
+
+        if (model.GetEntity(lookup.Side) is not null)
+        {
+            return (null, false);
+        }
+
+        return keyColumnIndex.TryGetValue((lookup.Side.App.ToUpperInvariant(), lookup.KeyColumnOfTarget!.ToUpperInvariant()), out var tables) && tables.Count == 1
+            ? (tables.First(), false)
+            : (null, false);
+    }
+
+    /// <summary>(app, plain column) → tables whose maps map that column: how lookups resolve without metadata.</summary>
+    private static Dictionary<(string App, string Column), HashSet<string>> KeyColumnIndex(IEnumerable<TableMap> maps)
+    {
+        var index = new Dictionary<(string, string), HashSet<string>>();
+        foreach (var map in maps)
+        {
+            foreach (var mapping in map.Mappings)
+            {
+                foreach (var field in new[] { mapping.Source, mapping.Destination })
+                {
+                    if (field is { IsLookup: false })
+                    {
+                        var key = (field.Side.App.ToUpperInvariant(), field.Column.ToUpperInvariant());
+                        if (!index.TryGetValue(key, out var tables))
+                        {
+                            index[key] = tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        }
+
+                        tables.Add(field.Side.Entity);
+                    }
+                }
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Finds strongly connected components (Tarjan, iterative) and, inside each, defers the back edges of a DFS
+    /// that visits maps and dependencies in name order: what remains is acyclic, and the choice is stable.
+    /// </summary>
+    private void BreakCycles()
+    {
+        var component = StronglyConnectedComponents();
+        var state = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance); // 1 on stack, 2 done
+        var deferred = new List<SyncDependency>();
+        var cycles = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
+        foreach (var root in Maps)
+        {
+            if (state.ContainsKey(root))
+            {
+                continue;
+            }
+
+            // Iterative DFS restricted to edges inside one component.
+            var path = new List<SyncDependency>();
+            var stack = new Stack<(TableMap Map, int Next)>();
+            state[root] = 1;
+            stack.Push((root, 0));
+            while (stack.Count > 0)
+            {
+                var (map, next) = stack.Pop();
+                var edges = Ordered(map);
+                if (next < edges.Count)
+                {
+                    stack.Push((map, next + 1));
+                    var edge = edges[next];
+                    if (component[edge.DependsOn] != component[map])
+                    {
+                        continue;
+                    }
+
+                    if (!state.TryGetValue(edge.DependsOn, out int s))
+                    {
+                        state[edge.DependsOn] = 1;
+                        path.Add(edge);
+                        stack.Push((edge.DependsOn, 0));
+                    }
+                    else if (s == 1)
+                    {
+                        deferred.Add(edge);
+                        int start = path.FindIndex(p => ReferenceEquals(p.Map, edge.DependsOn));
+                        cycles[edge] = [edge, .. path.Skip(start < 0 ? path.Count : start)];
+                    }
+                }
+                else
+                {
+                    state[map] = 2;
+                    if (path.Count > 0 && ReferenceEquals(path[^1].DependsOn, map))
+                    {
+                        path.RemoveAt(path.Count - 1);
+                    }
+                }
+            }
+        }
+
+        // All lookups of a deferred map-to-map edge wait for the second pass, not just the one the DFS walked.
+        var deferredPairs = deferred.Select(d => (d.Map, d.DependsOn)).ToHashSet();
+        var all = Dependencies.Where(d => deferredPairs.Contains((d.Map, d.DependsOn))).ToList();
+        foreach (var extra in all.Where(d => !cycles.ContainsKey(d)))
+        {
+            var walked = deferred.First(d => ReferenceEquals(d.Map, extra.Map) && ReferenceEquals(d.DependsOn, extra.DependsOn));
+            cycles[extra] = [extra, .. cycles[walked].Skip(1)];
+        }
+
+        DeferredDependencies = all;
+        CycleOf = cycles;
+    }
+
+    private List<SyncDependency> Ordered(TableMap map) =>
+        dependenciesOf[map]
+            .OrderBy(d => d.DependsOn.Name, StringComparer.Ordinal)
+            .ThenBy(d => d.DependsOn.File.DisplayPath, StringComparer.Ordinal)
+            .ThenBy(d => d.Lookup.Text, StringComparer.Ordinal)
+            .ToList();
+
+    private Dictionary<TableMap, int> StronglyConnectedComponents()
+    {
+        var index = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
+        var low = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
+        var component = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
+        var onStack = new HashSet<TableMap>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<TableMap>();
+        int counter = 0;
+        int components = 0;
+        foreach (var root in Maps)
+        {
+            if (index.ContainsKey(root))
+            {
+                continue;
+            }
+
+            var work = new Stack<(TableMap Map, int Next)>();
+            work.Push((root, 0));
+            index[root] = low[root] = counter++;
+            stack.Push(root);
+            onStack.Add(root);
+            while (work.Count > 0)
+            {
+                var (map, next) = work.Pop();
+                var edges = dependenciesOf[map];
+                if (next < edges.Count)
+                {
+                    work.Push((map, next + 1));
+                    var target = edges[next].DependsOn;
+                    if (!index.ContainsKey(target))
+                    {
+                        index[target] = low[target] = counter++;
+                        stack.Push(target);
+                        onStack.Add(target);
+                        work.Push((target, 0));
+                    }
+                    else if (onStack.Contains(target))
+                    {
+                        low[map] = Math.Min(low[map], index[target]);
+                    }
+
+                    continue;
+                }
+
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Map;
+                    low[parent] = Math.Min(low[parent], low[map]);
+                }
+
+                if (low[map] == index[map])
+                {
+                    TableMap member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack.Remove(member);
+                        component[member] = components;
+                    }
+                    while (!ReferenceEquals(member, map));
+                    components++;
+                }
+            }
+        }
+
+        return component;
+    }
+}
