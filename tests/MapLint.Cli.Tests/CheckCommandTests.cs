@@ -10,7 +10,11 @@ public class CheckCommandTests
     {
         var (exit, stdout, stderr) = CliRunner.Run("check", "examples/", "--show-source", "never");
         Assert.Equal(0, exit);
-        Assert.Equal("0 errors, 0 warnings in 11 files\n", stdout);
+
+        // The templates as published: two self-referencing lookups and the contacts/customers cycle, which `maplint plan` resolves.
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["DIPV2200", "DIPV2201", "DIPV2200"], lines.SkipLast(1).Select(l => Regex.Match(l, @"warning (DIPV\d+):").Groups[1].Value));
+        Assert.Equal("0 errors, 3 warnings in 30 files", lines[^1]);
         Assert.Equal(string.Empty, stderr);
     }
 
@@ -22,19 +26,25 @@ public class CheckCommandTests
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var finding = Assert.Single(lines, l => l.Contains("DIPV", StringComparison.Ordinal));
         Assert.Matches(@"^examples/broken/DIPV1004/map\.json\(7,69\): error DIPV1004: Key field 'accountnumber' is mapped one way \('>'\)", finding);
-        Assert.Equal("1 error, 0 warnings in 4 files", lines[^1]);
+        Assert.Equal("1 error, 0 warnings in 5 files", lines[^1]);
     }
 
     public static TheoryData<string> BrokenFolders() =>
         new(Directory.EnumerateDirectories(Path.Combine(CliRunner.Root, "examples", "broken")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    /// <summary>
+    /// Rules that cannot occur alone. DIPV1017 (a lookup into a company-specific table without organization
+    /// mappings) needs that table synchronized by some map, which is itself company-specific and so DIPV1016.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Companions = new() { ["DIPV1017"] = ["DIPV1016"] };
 
     [Theory]
     [MemberData(nameof(BrokenFolders))]
     public void EachBrokenExampleTriggersExactlyItsRule(string id)
     {
         var (exit, stdout, _) = CliRunner.Run("check", "examples/broken/" + id, "--show-source", "never");
-        var ids = Regex.Matches(stdout, @": (?:error|warning|info) (DIPV\d{4}):").Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.Equal([id], ids);
+        var ids = Regex.Matches(stdout, @": (?:error|warning|info) (DIPV\d{4}):").Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Companions.GetValueOrDefault(id, []).Append(id).Order(StringComparer.Ordinal), ids);
         Assert.Equal(stdout.Contains(": error ", StringComparison.Ordinal) ? 1 : 0, exit);
     }
 

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using MapLint.Diagnostics;
+using MapLint.Planning;
+using MapLint.Reporting;
+using MapLint.Workspace;
+
+namespace MapLint.Cli;
+
+/// <summary>`maplint plan [paths…]`: the initial-sync run order of the maps, as text, JSON, DOT or Mermaid.</summary>
+public static class PlanCommand
+{
+    private static readonly Argument<string[]> PathsArgument = new("paths")
+    {
+        Description = "Files, folders or globs holding the maps (default: the current folder).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string> FormatOption = new("--format", "-f")
+    {
+        Description = "Output format: text, json, dot (Graphviz) or mermaid.",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public sealed record Options(IReadOnlyList<string> Paths, string Format);
+
+    public static Command GetCommand()
+    {
+        FormatOption.AcceptOnlyFromAmong("text", "json", "dot", "mermaid");
+        var command = new Command("plan", "Compute the initial-sync run order: waves of maps, deferred lookups and the second pass.")
+        {
+            PathsArgument,
+            FormatOption,
+        };
+        command.SetAction(parseResult => Execute(
+            new Options(parseResult.GetValue(PathsArgument) is { Length: > 0 } paths ? paths : ["."], parseResult.GetValue(FormatOption)!),
+            Console.Out,
+            Console.Error));
+        return command;
+    }
+
+    public static int Execute(Options options, TextWriter stdout, TextWriter stderr)
+    {
+        var discovery = FileDiscovery.Discover(options.Paths, Directory.GetCurrentDirectory());
+        if (discovery.Errors.Count > 0)
+        {
+            foreach (var error in discovery.Errors)
+            {
+                stderr.Write("maplint: " + error + "\n");
+            }
+
+            return ExitCodes.UsageError;
+        }
+
+        // Planning needs the bound model only; the rules are `maplint check`'s job.
+        var result = Linter.Run(discovery.Files, new LintOptions { Analyzers = [] });
+        if (result.Model.TableMaps.Count == 0)
+        {
+            stderr.Write($"maplint: nothing to plan: no tableMap documents under {string.Join(", ", options.Paths)}\n");
+            return ExitCodes.UsageError;
+        }
+
+        int unreadable = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        if (unreadable > 0)
+        {
+            stderr.Write($"maplint: {unreadable} problem(s) in the documents themselves; the plan covers what could be read. Run `maplint check` for details.\n");
+        }
+
+        var plan = SyncPlan.Create(result.Model.SyncGraph);
+        switch (options.Format)
+        {
+            case "json":
+                stdout.Write(PlanJsonWriter.Write(plan));
+                break;
+            case "dot":
+                stdout.Write(PlanDotWriter.Write(plan));
+                break;
+            case "mermaid":
+                stdout.Write(PlanMermaidWriter.Write(plan));
+                break;
+            default:
+                PlanTextWriter.Write(plan, stdout);
+                break;
+        }
+
+        return ExitCodes.Success;
+    }
+}

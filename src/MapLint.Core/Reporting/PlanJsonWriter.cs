@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MapLint.Planning;
+
+namespace MapLint.Reporting;
+
+/// <summary>The initial-sync plan for machines: waves, dependencies, deferred lookups and the second pass.</summary>
+public static class PlanJsonWriter
+{
+    public static string Write(SyncPlan plan)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("formatVersion", 1);
+            json.WriteStartArray("waves");
+            foreach (var wave in plan.Waves)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("wave", wave.Number);
+                json.WriteStartArray("maps");
+                foreach (var planned in wave.Maps)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", planned.Map.Name);
+                    json.WriteString("file", planned.Map.File.DisplayPath);
+                    json.WriteStartArray("dependsOn");
+                    foreach (var dependency in plan.Graph.DependenciesOf(planned.Map).OrderBy(d => d.DependsOn.Name, StringComparer.Ordinal).ThenBy(d => d.Lookup.Text, StringComparer.Ordinal))
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("map", dependency.DependsOn.Name);
+                        json.WriteString("lookup", dependency.Lookup.Text);
+                        json.WriteString("table", dependency.TargetTable);
+                        json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Dependency, dependency)));
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteStartArray("deferredLookups");
+                    foreach (var deferred in planned.Deferred)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("lookup", deferred.Lookup.Text);
+                        json.WriteString("reason", deferred.SelfReference ? "selfReference" : "cycle");
+                        json.WriteString("target", deferred.Dependency.DependsOn.Name);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("secondPass");
+            foreach (var planned in plan.SecondPass)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", planned.Map.Name);
+                json.WriteStartArray("restores");
+                foreach (var deferred in planned.Deferred)
+                {
+                    json.WriteStringValue(deferred.Lookup.Text);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using MapLint.Planning;
+
+namespace MapLint.Reporting;
+
+/// <summary>The initial-sync plan as a consultant reads it: numbered waves, what each map waits for, the second pass.</summary>
+public static class PlanTextWriter
+{
+    public static void Write(SyncPlan plan, TextWriter writer)
+    {
+        int maps = plan.Graph.Maps.Count;
+        string second = plan.SecondPass.Count == 0 ? "no second pass" : $"then a second pass for {Count(plan.SecondPass.Count, "map")}";
+        writer.Write($"Initial-sync plan for {Count(maps, "map")}: {Count(plan.Waves.Count, "wave")}, {second}.\n");
+        writer.Write("Maps in one wave do not depend on each other and can run together; run the waves in order.\n");
+        foreach (var wave in plan.Waves)
+        {
+            writer.Write($"\nWave {wave.Number.ToString(CultureInfo.InvariantCulture)}\n");
+            foreach (var planned in wave.Maps)
+            {
+                writer.Write($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})\n");
+                var after = plan.Graph.DependenciesOf(planned.Map)
+                    .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Dependency, d)))
+                    .Select(d => d.DependsOn.Name)
+                    .Distinct()
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (after.Count > 0)
+                {
+                    writer.Write($"      after: {string.Join(", ", after)}\n");
+                }
+
+                if (planned.Deferred.Count > 0)
+                {
+                    writer.Write($"      first pass without: {string.Join(", ", planned.Deferred.Select(Describe))}\n");
+                }
+            }
+        }
+
+        if (plan.SecondPass.Count > 0)
+        {
+            writer.Write("\nSecond pass: run these maps again to fill the lookups left out above\n");
+            foreach (var planned in plan.SecondPass)
+            {
+                writer.Write($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}\n");
+            }
+        }
+    }
+
+    private static string Describe(DeferredLookup deferred) =>
+        deferred.SelfReference
+            ? $"{deferred.Lookup.Text} (self-reference)"
+            : $"{deferred.Lookup.Text} (cycle with {deferred.Dependency.DependsOn.Name})";
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+}
