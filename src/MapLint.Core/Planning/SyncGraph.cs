@@ -217,12 +217,16 @@ public sealed class SyncGraph
         }
 
         // All lookups of a deferred map-to-map edge wait for the second pass, not just the one the DFS walked.
-        var deferredPairs = deferred.Select(d => (d.Map, d.DependsOn)).ToHashSet();
-        var all = Dependencies.Where(d => deferredPairs.Contains((d.Map, d.DependsOn))).ToList();
+        var walkedByPair = new Dictionary<(TableMap, TableMap), SyncDependency>();
+        foreach (var walked in deferred)
+        {
+            walkedByPair.TryAdd((walked.Map, walked.DependsOn), walked);
+        }
+
+        var all = Dependencies.Where(d => walkedByPair.ContainsKey((d.Map, d.DependsOn))).ToList();
         foreach (var extra in all.Where(d => !cycles.ContainsKey(d)))
         {
-            var walked = deferred.First(d => ReferenceEquals(d.Map, extra.Map) && ReferenceEquals(d.DependsOn, extra.DependsOn));
-            cycles[extra] = [extra, .. cycles[walked].Skip(1)];
+            cycles[extra] = [extra, .. cycles[walkedByPair[(extra.Map, extra.DependsOn)]].Skip(1)];
         }
 
         DeferredDependencies = all;
