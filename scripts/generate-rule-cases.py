@@ -268,6 +268,12 @@ case("DIPV2203", "TwoMapsWriteOneTable",
      "Table 'account' is also written by map 'Customers' (case/a.json)",
      [("case/a.json", base_with()), ("case/b.json", mapdoc(name=S("Address books"), src=AB, dst=ABD, raw_mappings=[mp(S("NAME"), S("msdyn_name"), ">")]))])
 
+SUP = lambda rule: '"suppressions": [{ "rule": %s, "justification": "Keys are set in finance and operations only." }]' % rule
+case("DIPV2009", "UnusedSuppression",
+     [("case/map.json", mapdoc(name=NAME, src=FO, dst=DV, extra=[SUP('{|DIPV2009:"DIPV1004"|}')], raw_mappings=BASE))],
+     "This suppression of DIPV1004 matches no finding here; remove it.",
+     [("case/map.json", base_with(replace={0: mp(S("CUSTOMERACCOUNT"), S("accountnumber"), ">", SUP('"DIPV1004"'))}))])
+
 def strip(markup):
     out=[]; i=0
     while i < len(markup):

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
+using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Reporting;
 using MapLint.Workspace;
@@ -11,19 +13,30 @@ public static class CheckCommand
 {
     private static readonly Argument<string[]> PathsArgument = new("paths")
     {
-        Description = "Files, folders or globs to check (default: the current folder).",
+        Description = "Files, folders or globs to check (default: the current folder). When only files are given, as hooks do, the rest of the workspace is loaded so references resolve, and only those files are reported on.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
     private static readonly Option<string> FormatOption = new("--format", "-f")
     {
-        Description = "Output format.",
+        Description = "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands).",
         DefaultValueFactory = _ => "text",
+    };
+
+    private static readonly Option<string?> OutputOption = new("--output", "-o")
+    {
+        Description = "Write the report to this file (atomically) instead of standard output.",
+    };
+
+    private static readonly Option<string> FailOnOption = new("--fail-on")
+    {
+        Description = "Exit with 1 on: error (default), warning (errors or warnings), none (never).",
+        DefaultValueFactory = _ => "error",
     };
 
     private static readonly Option<bool> WarnAsErrorOption = new("--warnaserror")
     {
-        Description = "Exit with 1 when there are warnings, as with errors.",
+        Description = "Same as --fail-on warning.",
     };
 
     private static readonly Option<string> SourceOption = new("--show-source")
@@ -32,67 +45,181 @@ public static class CheckCommand
         DefaultValueFactory = _ => "auto",
     };
 
-    public sealed record Options(IReadOnlyList<string> Paths, string Format, bool WarnAsError, bool ShowSource);
+    private static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "The maplint.json to use (default: the nearest one above the first checked path).",
+    };
+
+    private static readonly Option<string?> BaselineOption = new("--baseline")
+    {
+        Description = "Report only findings that are not in this baseline file.",
+    };
+
+    private static readonly Option<bool> UpdateBaselineOption = new("--update-baseline")
+    {
+        Description = "Write the current findings into the --baseline file (fixed findings drop out).",
+    };
+
+    public sealed record Options(
+        IReadOnlyList<string> Paths,
+        string Format,
+        string? Output,
+        string FailOn,
+        bool ShowSource,
+        string? Config,
+        string? Baseline,
+        bool UpdateBaseline);
 
     public static Command GetCommand()
     {
-        FormatOption.AcceptOnlyFromAmong("text", "json");
+        FormatOption.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        FailOnOption.AcceptOnlyFromAmong("error", "warning", "none");
         SourceOption.AcceptOnlyFromAmong("auto", "always", "never");
         var command = new Command("check", "Check table maps, connection sets, projects and metadata.")
         {
             PathsArgument,
             FormatOption,
+            OutputOption,
+            FailOnOption,
             WarnAsErrorOption,
             SourceOption,
+            ConfigOption,
+            BaselineOption,
+            UpdateBaselineOption,
         };
         command.SetAction(parseResult =>
         {
             string showSource = parseResult.GetValue(SourceOption)!;
+            string? output = parseResult.GetValue(OutputOption);
             var options = new Options(
                 parseResult.GetValue(PathsArgument) is { Length: > 0 } paths ? paths : ["."],
                 parseResult.GetValue(FormatOption)!,
-                parseResult.GetValue(WarnAsErrorOption),
-                showSource == "always" || (showSource == "auto" && !Console.IsOutputRedirected));
-            return Execute(options, Console.Out, Console.Error);
+                output,
+                parseResult.GetValue(WarnAsErrorOption) ? "warning" : parseResult.GetValue(FailOnOption)!,
+                showSource == "always" || (showSource == "auto" && output is null && !Console.IsOutputRedirected),
+                parseResult.GetValue(ConfigOption),
+                parseResult.GetValue(BaselineOption),
+                parseResult.GetValue(UpdateBaselineOption));
+            return Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
         });
         return command;
     }
 
-    public static int Execute(Options options, TextWriter stdout, TextWriter stderr)
+    public static int Execute(Options options, TextWriter stdout, TextWriter stderr, string currentDirectory)
     {
-        string currentDirectory = Directory.GetCurrentDirectory();
-        var discovery = FileDiscovery.Discover(options.Paths, currentDirectory);
+        if (options.UpdateBaseline && options.Baseline is null)
+        {
+            return Usage(stderr, "--update-baseline needs --baseline FILE");
+        }
+
+        var fullPaths = options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
+        string start = Directory.Exists(fullPaths[0]) ? fullPaths[0] : Path.GetDirectoryName(fullPaths[0]) ?? currentDirectory;
+        var loaded = ConfigLoader.Load(options.Config, start, currentDirectory);
+        if (loaded is null)
+        {
+            return Usage(stderr, $"configuration file not found: '{options.Config}'");
+        }
+
+        // Hook mode: only files were passed; load their workspace so references resolve, report on them alone.
+        bool filesOnly = options.Paths.All(p => p.IndexOfAny(['*', '?']) < 0) && fullPaths.All(File.Exists);
+        string? root = filesOnly ? WorkspaceRoot.Find(fullPaths[0]) : null;
+        var discovery = FileDiscovery.Discover(root is null ? options.Paths : [root, .. options.Paths], currentDirectory, loaded.Config);
         if (discovery.Errors.Count > 0)
         {
             foreach (var error in discovery.Errors)
             {
-                stderr.WriteLine("maplint: " + error);
+                stderr.Write("maplint: " + error + "\n");
             }
 
             return ExitCodes.UsageError;
         }
 
-        var result = Linter.Run(discovery.Files);
-        if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
+        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
+        if (root is not null)
         {
-            stderr.WriteLine($"maplint: nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
-            return ExitCodes.UsageError;
+            var passed = fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
+            result = result.Restrict(d => passed.Contains(d.Location.Path), passed.Count);
+        }
+        else if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
+        {
+            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
         }
 
-        if (options.Format == "json")
+        // Problems in maplint.json itself are findings like any other.
+        if (loaded.Diagnostics.Count > 0)
         {
-            using var buffer = new MemoryStream();
-            JsonReporter.Write(result, buffer, MapLintCommand.Version);
-            stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+            result = result.WithExtra(loaded.Diagnostics);
+        }
+
+        if (options.Baseline is { } baselinePath)
+        {
+            string full = Path.GetFullPath(baselinePath, currentDirectory);
+            if (options.UpdateBaseline)
+            {
+                Baseline.Write(full, result.Diagnostics, currentDirectory);
+                stderr.Write($"maplint: wrote {result.Diagnostics.Count(d => !d.IsSuppressed).ToString(CultureInfo.InvariantCulture)} finding(s) to baseline {baselinePath}\n");
+            }
+
+            var (baseline, error) = Baseline.Load(full);
+            if (baseline is null)
+            {
+                return Usage(stderr, error!);
+            }
+
+            var fresh = baseline.NewFindings(result.Diagnostics, currentDirectory).ToHashSet();
+            result = result.Restrict(fresh.Contains, result.FileCount);
+        }
+
+        string report = Render(result, options);
+        if (options.Output is { } output)
+        {
+            AtomicFile.Write(Path.GetFullPath(output, currentDirectory), report);
         }
         else
         {
-            var buffer = new StringWriter(new StringBuilder(), System.Globalization.CultureInfo.InvariantCulture);
-            TextReporter.Write(result, buffer, options.ShowSource);
-            stdout.Write(buffer.ToString());
+            stdout.Write(report);
         }
 
-        bool failed = result.Count(Severity.Error) > 0 || (options.WarnAsError && result.Count(Severity.Warning) > 0);
+        bool failed = options.FailOn switch
+        {
+            "none" => false,
+            "warning" => result.Count(Severity.Error) + result.Count(Severity.Warning) > 0,
+            _ => result.Count(Severity.Error) > 0,
+        };
         return failed ? ExitCodes.DiagnosticsFound : ExitCodes.Success;
+    }
+
+    private static string Render(LintResult result, Options options)
+    {
+        switch (options.Format)
+        {
+            case "json":
+                using (var buffer = new MemoryStream())
+                {
+                    JsonReporter.Write(result, buffer, MapLintCommand.Version);
+                    return Encoding.UTF8.GetString(buffer.ToArray());
+                }
+
+            case "sarif":
+                return SarifReporter.Write(result, MapLintCommand.Version);
+            default:
+                var writer = new StringWriter(new StringBuilder(), CultureInfo.InvariantCulture);
+                if (options.Format == "github")
+                {
+                    GitHubReporter.Write(result, writer);
+                }
+                else
+                {
+                    TextReporter.Write(result, writer, options.ShowSource);
+                }
+
+                return writer.ToString();
+        }
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.Write("maplint: " + message + "\n");
+        return ExitCodes.UsageError;
     }
 }

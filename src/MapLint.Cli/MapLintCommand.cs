@@ -14,6 +14,8 @@ public static class MapLintCommand
         var root = new RootCommand("MapLint: static checks for Dynamics 365 dual-write table maps and Data Integrator projects.");
         root.Subcommands.Add(CheckCommand.GetCommand());
         root.Subcommands.Add(PlanCommand.GetCommand());
+        root.Subcommands.Add(ExplainCommand.GetCommand());
+        root.Subcommands.Add(HookCommand.GetCommand());
         root.Subcommands.Add(RulesCommand.GetCommand());
         root.Subcommands.Add(SchemasCommand.GetCommand());
         var parseResult = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Planning;
 using MapLint.Reporting;
@@ -40,7 +41,10 @@ public static class PlanCommand
 
     public static int Execute(Options options, TextWriter stdout, TextWriter stderr)
     {
-        var discovery = FileDiscovery.Discover(options.Paths, Directory.GetCurrentDirectory());
+        string currentDirectory = Directory.GetCurrentDirectory();
+        string first = Path.GetFullPath(options.Paths[0], currentDirectory);
+        var config = ConfigLoader.Load(null, Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? currentDirectory, currentDirectory)?.Config ?? MapLintConfig.Default;
+        var discovery = FileDiscovery.Discover(options.Paths, currentDirectory, config);
         if (discovery.Errors.Count > 0)
         {
             foreach (var error in discovery.Errors)

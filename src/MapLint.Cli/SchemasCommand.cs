@@ -1,5 +1,7 @@
 using System.CommandLine;
+using MapLint.Configuration;
 using MapLint.Documents;
+using MapLint.Workspace;
 
 namespace MapLint.Cli;
 
@@ -15,13 +17,13 @@ public static class SchemasCommand
         {
             string folder = parseResult.GetValue(FolderArgument)!;
             Directory.CreateDirectory(folder);
-            foreach (var kind in DocumentKinds.All)
+            var schemas = DocumentKinds.All.Select(k => (k.SchemaFileName, SchemaWriter.Write(k)))
+                .Append(("maplint.schema.json", SchemaWriter.Write("configuration", "maplint.schema.json", ConfigLoader.Shape)));
+            foreach (var (file, text) in schemas)
             {
-                string path = Path.Combine(folder, kind.SchemaFileName);
-                string temp = path + ".tmp";
-                File.WriteAllText(temp, SchemaWriter.Write(kind));
-                File.Move(temp, path, overwrite: true);
-                Console.Out.WriteLine(path);
+                string path = Path.Combine(folder, file);
+                AtomicFile.Write(path, text);
+                Console.Out.Write(path + "\n");
             }
 
             return ExitCodes.Success;

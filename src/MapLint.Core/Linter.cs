@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using MapLint.Analysis;
+using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Model;
@@ -15,6 +17,9 @@ public sealed class LintOptions
     public long MaxFileBytes { get; init; } = DocumentLoader.DefaultMaxFileBytes;
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Severities (rules set to none do not run) and workspace settings.</summary>
+    public MapLintConfig Config { get; init; } = MapLintConfig.Default;
 }
 
 public sealed class LintResult
@@ -41,14 +46,29 @@ public sealed class LintResult
 
     public SemanticModel Model { get; }
 
-    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
+    /// <summary>Findings of a severity that count (suppressed ones do not).</summary>
+    public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity && !d.IsSuppressed);
+
+    public int SuppressedCount => Diagnostics.Count(d => d.IsSuppressed);
+
+    /// <summary>The run with findings from outside the documents added (problems in maplint.json).</summary>
+    public LintResult WithExtra(IEnumerable<Diagnostic> extra)
+    {
+        var all = Diagnostics.Concat(extra).ToList();
+        all.Sort(DiagnosticComparer.Instance);
+        return new LintResult(all, FileCount, DocumentCount, Notes, Model);
+    }
+
+    /// <summary>The same run reporting only some findings (hook mode, baselines); <paramref name="fileCount"/> is what the summary counts.</summary>
+    public LintResult Restrict(Func<Diagnostic, bool> keep, int fileCount) =>
+        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model);
 }
 
 /// <summary>
 /// The pipeline: load (read, decode, parse, validate, bind) every file in parallel, build the semantic model,
 /// run the analyzers per document in parallel, then sort. Output does not depend on scheduling order.
 /// </summary>
-public static class Linter
+public static partial class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
         Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
@@ -84,7 +104,8 @@ public static class Linter
         ReportDuplicateNames(loaded, bagOf);
 
         var notes = new List<string>();
-        var analyzers = options.Analyzers ?? AnalyzerCatalog.BuiltIn;
+        var config = options.Config;
+        var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
         if (!model.Metadata.HasAny)
         {
             var skipped = analyzers.Where(a => a.RequiresMetadata).ToList();
@@ -105,7 +126,20 @@ public static class Linter
 
         Parallel.ForEach(loaded, parallel, document => Analyze(document, model, registrations, bagOf[document]));
 
-        var diagnostics = bags.SelectMany(b => b.Diagnostics).ToList();
+        var diagnostics = new List<Diagnostic>();
+        for (int i = 0; i < count; i++)
+        {
+            var configured = Configure(bags[i].Diagnostics, config);
+            if (documents[i] is { } document)
+            {
+                var unused = new DiagnosticBag(bags[i].Path, bags[i].Text);
+                configured = Suppressions.Apply(document, configured, config, unused);
+                configured.AddRange(Configure(unused.Diagnostics, config));
+            }
+
+            diagnostics.AddRange(configured.Select(d => d.WithLogicalLocation(LogicalLocation(documents[i], d))));
+        }
+
         diagnostics.Sort(DiagnosticComparer.Instance);
         return new LintResult(diagnostics, count, loaded.Count, notes, model);
     }
@@ -167,6 +201,45 @@ public static class Linter
             }
         }
     }
+
+    /// <summary>Applies configured severities; findings of rules set to none are dropped.</summary>
+    private static List<Diagnostic> Configure(IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config)
+    {
+        var result = new List<Diagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (config.SeverityOf(diagnostic.Descriptor) is { } severity)
+            {
+                result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A place that survives unrelated edits: the document's kind and name, then the mapping's two fields when
+    /// the finding is inside a mapping, else the JSON path with array indexes removed.
+    /// </summary>
+    private static string LogicalLocation(MapLintDocument? document, Diagnostic diagnostic)
+    {
+        if (document is null)
+        {
+            return "file";
+        }
+
+        string owner = DocumentKinds.All.First(k => k.Kind == document.Kind).Name + ":" + document.Name;
+        var span = diagnostic.Location.Span;
+        if (document is TableMap map && map.Mappings.FirstOrDefault(m => m.Syntax.Span.Start <= span.Start && span.End <= m.Syntax.Span.End) is { } mapping)
+        {
+            return $"{owner}/mapping:{mapping.Source?.Text}|{mapping.Destination?.Text}";
+        }
+
+        return owner + "/" + ArrayIndex().Replace(diagnostic.JsonPath ?? "$", "[]");
+    }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex ArrayIndex();
 
     private static void ReportDuplicateNames(List<MapLintDocument> documents, Dictionary<MapLintDocument, DiagnosticBag> bagOf)
     {

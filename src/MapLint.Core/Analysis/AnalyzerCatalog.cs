@@ -29,6 +29,8 @@ public static class AnalyzerCatalog
         SyntaxRules.All
             .Concat(DocumentRules.All)
             .Concat(EngineRules.All)
+            .Concat(Configuration.ConfigurationRules.All)
+            .Append(Suppressions.Unused)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)

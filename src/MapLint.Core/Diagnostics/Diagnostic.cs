@@ -33,6 +33,32 @@ public sealed class Diagnostic
 
     public ImmutableDictionary<string, string> Properties { get; }
 
+    /// <summary>True when a suppression in the document covers this finding; it is kept (SARIF marks it) but does not count.</summary>
+    public bool IsSuppressed { get; private init; }
+
+    /// <summary>The justification of the suppression that covers this finding.</summary>
+    public string? SuppressionJustification { get; private init; }
+
+    /// <summary>
+    /// Where the finding is, independent of line numbers: document name plus the mapping's fields or the JSON path
+    /// without indexes. Baselines key on it so unrelated edits do not invalidate them.
+    /// </summary>
+    public string? LogicalLocation { get; private init; }
+
+    public Diagnostic WithSeverity(Severity severity) => Copy(severity, IsSuppressed, SuppressionJustification, LogicalLocation);
+
+    public Diagnostic AsSuppressed(string justification) => Copy(Severity, true, justification, LogicalLocation);
+
+    public Diagnostic WithLogicalLocation(string logicalLocation) => Copy(Severity, IsSuppressed, SuppressionJustification, logicalLocation);
+
+    private Diagnostic Copy(Severity severity, bool suppressed, string? justification, string? logicalLocation) =>
+        new(Descriptor, Location, Message, severity, JsonPath, Properties)
+        {
+            IsSuppressed = suppressed,
+            SuppressionJustification = justification,
+            LogicalLocation = logicalLocation,
+        };
+
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, string? jsonPath = null, ImmutableDictionary<string, string>? properties = null, params object?[] arguments) =>
         new(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, jsonPath, properties);
 

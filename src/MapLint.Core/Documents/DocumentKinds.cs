@@ -35,6 +35,15 @@ public static class DocumentKinds
     private static readonly PropertyShape SchemaProperty = new("$schema", Text, Description: "Path or URL of the JSON Schema, for editors.");
     private static readonly PropertyShape DescriptionProperty = new("description", Text, Description: "Free text for people.");
 
+    /// <summary>Suppressions in a document, a map or one mapping: which rule, and why.</summary>
+    private static readonly PropertyShape SuppressionsProperty = new(
+        "suppressions",
+        new ArrayShape(new ObjectShape(
+            "a suppression",
+            new PropertyShape("rule", Name, Required: true, Description: "The rule id, e.g. DIPV1004."),
+            new PropertyShape("justification", Name, Required: true, Description: "Why the finding is accepted here."))),
+        Description: "Findings accepted on purpose: each names a rule and a justification. An unused suppression is reported (DIPV2009).");
+
     private static PropertyShape KindProperty(string kind) =>
         new("kind", new StringShape { Enum = [kind] }, Required: true, Description: "The document kind.");
 
@@ -60,7 +69,8 @@ public static class DocumentKinds
         new PropertyShape("direction", new StringShape { Enum = MapDirections.Symbols }, Required: true, Description: "= and >< both ways; > and >> source to destination; < and << destination to source; >< >> << go through a transform."),
         new PropertyShape("destination", Name, Description: "Destination field; lookups as lookupColumn.keyColumnOfTarget."),
         new PropertyShape("transform", TransformShape),
-        DescriptionProperty);
+        DescriptionProperty,
+        SuppressionsProperty);
 
     public static readonly DocumentKindInfo TableMap = new(
         "tableMap",
@@ -74,7 +84,8 @@ public static class DocumentKinds
             new PropertyShape("source", MapSideShape, Required: true),
             new PropertyShape("destination", MapSideShape, Required: true),
             new PropertyShape("integrationKey", new ArrayShape(Name) { MinItems = 1 }, Description: "Fields of the key side's table that identify a record, overriding the table's alternate key."),
-            new PropertyShape("mappings", new ArrayShape(FieldMappingShape), Required: true))
+            new PropertyShape("mappings", new ArrayShape(FieldMappingShape), Required: true),
+            SuppressionsProperty)
         {
             Description = "A dual-write or Data Integrator table map.",
         },
@@ -110,7 +121,8 @@ public static class DocumentKinds
                     "an organization mapping",
                     new PropertyShape("legalEntity", Name, Required: true, Description: "Finance and operations legal entity (company) ID."),
                     new PropertyShape("businessUnit", Name, Required: true, Description: "Dataverse business unit name."))),
-                Description: "Legal entity to business unit pairs."))
+                Description: "Legal entity to business unit pairs."),
+            SuppressionsProperty)
         {
             Description = "A connection set: environments, connections and organization mappings.",
         },
@@ -134,7 +146,8 @@ public static class DocumentKinds
                     new PropertyShape("source", Name, Required: true, Description: "Source environment name."),
                     new PropertyShape("destination", Name, Required: true, Description: "Destination environment name."),
                     new PropertyShape("map", Name, Required: true, Description: "Name of the table map the task runs."))),
-                Required: true))
+                Required: true),
+            SuppressionsProperty)
         {
             Description = "A Data Integrator project.",
         },
@@ -175,7 +188,8 @@ public static class DocumentKinds
             new PropertyShape("app", Name, Required: true),
             new PropertyShape("legalEntities", new ArrayShape(Name), Description: "Legal entities (companies) that exist in finance and operations."),
             new PropertyShape("businessUnits", new ArrayShape(Name), Description: "Business units that exist in Dataverse."),
-            new PropertyShape("entities", new ObjectShape("an entity list") { AdditionalProperties = EntityShape }, Required: true))
+            new PropertyShape("entities", new ObjectShape("an entity list") { AdditionalProperties = EntityShape }, Required: true),
+            SuppressionsProperty)
         {
             Description = "Metadata of one app's entities or tables.",
         },

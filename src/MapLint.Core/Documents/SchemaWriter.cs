@@ -8,16 +8,18 @@ public static class SchemaWriter
 {
     public const string SchemaBaseUri = "https://raw.githubusercontent.com/maplint/maplint/main/schemas/";
 
-    public static string Write(DocumentKindInfo kind)
+    public static string Write(DocumentKindInfo kind) => Write(kind.Name, kind.SchemaFileName, kind.Shape);
+
+    public static string Write(string name, string fileName, ObjectShape shape)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
-            writer.WriteString("$id", SchemaBaseUri + kind.SchemaFileName);
-            writer.WriteString("title", "MapLint " + kind.Name);
-            WriteBody(writer, kind.Shape);
+            writer.WriteString("$id", SchemaBaseUri + fileName);
+            writer.WriteString("title", "MapLint " + name);
+            WriteBody(writer, shape);
             writer.WriteEndObject();
         }
 

@@ -34,7 +34,18 @@ public static class JsonReporter
                 writer.WriteString("jsonPath", d.JsonPath);
             }
 
+            if (d.LogicalLocation is not null)
+            {
+                writer.WriteString("logicalLocation", d.LogicalLocation);
+            }
+
             writer.WriteString("helpUri", d.Descriptor.HelpLink);
+            if (d.IsSuppressed)
+            {
+                writer.WriteBoolean("suppressed", true);
+                writer.WriteString("justification", d.SuppressionJustification);
+            }
+
             if (d.Properties.Count > 0)
             {
                 writer.WriteStartObject("properties");
@@ -61,6 +72,7 @@ public static class JsonReporter
         writer.WriteNumber("errors", result.Count(Severity.Error));
         writer.WriteNumber("warnings", result.Count(Severity.Warning));
         writer.WriteNumber("infos", result.Count(Severity.Info));
+        writer.WriteNumber("suppressed", result.SuppressedCount);
         writer.WriteNumber("files", result.FileCount);
         writer.WriteNumber("documents", result.DocumentCount);
         writer.WriteEndObject();

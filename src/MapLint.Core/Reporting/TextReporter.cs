@@ -12,7 +12,7 @@ public static class TextReporter
 {
     public static void Write(LintResult result, TextWriter writer, bool showSource)
     {
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in result.Diagnostics.Where(d => !d.IsSuppressed))
         {
             writer.Write(diagnostic.ToString());
             writer.Write('\n');
@@ -41,7 +41,8 @@ public static class TextReporter
             summary += ", " + Plural(infos, "info message");
         }
 
-        return summary + " in " + Plural(result.FileCount, "file");
+        summary += " in " + Plural(result.FileCount, "file");
+        return result.SuppressedCount > 0 ? summary + $" ({result.SuppressedCount.ToString(CultureInfo.InvariantCulture)} suppressed)" : summary;
     }
 
     private static string Plural(int count, string noun) =>

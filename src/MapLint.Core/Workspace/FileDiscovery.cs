@@ -16,7 +16,10 @@ public static class FileDiscovery
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules", ".vs", "TestResults" };
 
-    public static DiscoveryResult Discover(IEnumerable<string> paths, string currentDirectory)
+    public static DiscoveryResult Discover(IEnumerable<string> paths, string currentDirectory) =>
+        Discover(paths, currentDirectory, Configuration.MapLintConfig.Default);
+
+    public static DiscoveryResult Discover(IEnumerable<string> paths, string currentDirectory, Configuration.MapLintConfig config)
     {
         var files = new Dictionary<string, WorkspaceFile>(StringComparer.Ordinal);
         var errors = new List<string>();
@@ -39,10 +42,10 @@ public static class FileDiscovery
             }
             else if (Directory.Exists(full))
             {
-                var excluded = FolderExclusions(full);
+                var filter = FolderFilter.For(config, full);
                 foreach (var file in EnumerateFolder(full))
                 {
-                    if (excluded is null || !excluded.Match(full, file).HasMatches)
+                    if (filter.Keeps(file))
                     {
                         Add(files, file, currentDirectory);
                     }
@@ -58,6 +61,18 @@ public static class FileDiscovery
             }
         }
 
+        foreach (var pattern in config.Metadata)
+        {
+            // Metadata the configuration names belongs to every run, whichever paths are checked.
+            foreach (var file in pattern.IndexOfAny(['*', '?']) >= 0 ? Glob(pattern, config.Directory!) : [Path.GetFullPath(pattern, config.Directory!)])
+            {
+                if (File.Exists(file))
+                {
+                    Add(files, file, currentDirectory);
+                }
+            }
+        }
+
         var sorted = files.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToList();
         return new DiscoveryResult(sorted, errors);
     }
@@ -70,34 +85,60 @@ public static class FileDiscovery
     }
 
     /// <summary>
-    /// A checked folder may hold a maplint.json whose "exclude" globs (relative to the folder) leave files out of
-    /// the folder walk; examples/ uses it to keep its deliberately broken cases out of `maplint check examples/`.
-    /// Files named explicitly, or under a folder named explicitly below the exclusion, are always checked.
+    /// The configuration's include and exclude globs for one folder walk, matched relative to the folder of
+    /// maplint.json. When the walked folder itself lies in an excluded area, the user asked for it by name:
+    /// exclusions do not apply to it (examples/broken/DIPV1004 is checked although examples/ excludes broken/**).
     /// </summary>
-    private static Matcher? FolderExclusions(string folder)
+    private sealed class FolderFilter
     {
-        string config = Path.Combine(folder, "maplint.json");
-        if (!File.Exists(config))
+        private static readonly FolderFilter KeepAll = new(null, null, null);
+        private readonly string? root;
+        private readonly Matcher? include;
+        private readonly Matcher? exclude;
+
+        private FolderFilter(string? root, Matcher? include, Matcher? exclude)
         {
-            return null;
+            this.root = root;
+            this.include = include;
+            this.exclude = exclude;
         }
 
-        try
+        public static FolderFilter For(Configuration.MapLintConfig config, string folder)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(config), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!document.RootElement.TryGetProperty("exclude", out var exclude) || exclude.ValueKind != System.Text.Json.JsonValueKind.Array)
+            if (config.Directory is not { } root || !IsUnder(folder, root))
             {
-                return null;
+                return KeepAll;
             }
 
-            // The matcher matches the files to leave out.
-            var matcher = new Matcher(StringComparison.Ordinal);
-            matcher.AddIncludePatterns(exclude.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!));
-            return matcher;
+            Matcher? include = null;
+            if (config.Include.Count > 0)
+            {
+                include = new Matcher(StringComparison.Ordinal);
+                include.AddIncludePatterns(config.Include);
+            }
+
+            Matcher? exclude = null;
+            if (config.Exclude.Count > 0)
+            {
+                exclude = new Matcher(StringComparison.Ordinal);
+                exclude.AddIncludePatterns(config.Exclude);
+                if (exclude.Match(root, Path.Combine(folder, "__probe__.json")).HasMatches)
+                {
+                    exclude = null;
+                }
+            }
+
+            return new FolderFilter(root, include, exclude);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+
+        public bool Keeps(string file) =>
+            root is null
+            || ((include is null || include.Match(root, file).HasMatches) && (exclude is null || !exclude.Match(root, file).HasMatches));
+
+        private static bool IsUnder(string path, string folder)
         {
-            return null;
+            string relative = Path.GetRelativePath(folder, path);
+            return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
         }
     }
 

@@ -1,0 +1,77 @@
+using MapLint.Configuration;
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Analysis;
+
+/// <summary>
+/// Applies the suppressions written in a document: one on the document (or map) covers the whole file, one on
+/// a mapping covers that mapping. Covered findings are kept and marked suppressed; a suppression that covers
+/// nothing is reported, like ESLint's unused disable directives, so stale ones do not pile up.
+/// </summary>
+public static class Suppressions
+{
+    public static readonly DiagnosticDescriptor Unused = DiagnosticDescriptor.Create(
+        "DIPV2009",
+        "Unused suppression",
+        "{0}",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    private sealed record Entry(string Rule, string Justification, JsonNode RuleNode, TextSpan Scope)
+    {
+        public bool Used { get; set; }
+    }
+
+    public static List<Diagnostic> Apply(MapLintDocument document, IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, DiagnosticBag bag)
+    {
+        var entries = Read(document.Root, document.Root.Span).ToList();
+        if (document is TableMap map)
+        {
+            entries.AddRange(map.Mappings.SelectMany(m => Read(m.Syntax, m.Syntax.Span)));
+        }
+
+        var result = new List<Diagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            var entry = diagnostic.Id == Unused.Id
+                ? null
+                : entries.Where(e => string.Equals(e.Rule, diagnostic.Id, StringComparison.OrdinalIgnoreCase) && e.Scope.Start <= diagnostic.Location.Span.Start && diagnostic.Location.Span.End <= e.Scope.End)
+                    .OrderBy(e => e.Scope.Length)
+                    .FirstOrDefault();
+            if (entry is null)
+            {
+                result.Add(diagnostic);
+                continue;
+            }
+
+            entry.Used = true;
+            result.Add(diagnostic.AsSuppressed(entry.Justification));
+        }
+
+        foreach (var entry in entries.Where(e => !e.Used))
+        {
+            var descriptor = AnalyzerCatalog.Find(entry.Rule);
+            if (descriptor is not null && config.IsDisabled(descriptor))
+            {
+                continue; // the rule does not run, so nothing could have matched
+            }
+
+            string message = descriptor is null
+                ? $"'{entry.Rule}' is not a MapLint rule; remove this suppression."
+                : $"This suppression of {descriptor.Id} matches no finding here; remove it.";
+            bag.Add(Unused, entry.RuleNode.Span, entry.RuleNode.Path, AnalysisContext.Properties(("fix", "removeSuppression")), message);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<Entry> Read(JsonObject owner, TextSpan scope) =>
+        owner.GetArray("suppressions") is { } array
+            ? array.Items.OfType<JsonObject>()
+                .Where(o => o.Get("rule") is JsonString && o.GetString("justification") is not null)
+                .Select(o => new Entry(o.GetString("rule")!, o.GetString("justification")!, o.Get("rule")!, scope))
+            : [];
+}

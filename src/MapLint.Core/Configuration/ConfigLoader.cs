@@ -1,0 +1,116 @@
+using MapLint.Diagnostics;
+using MapLint.Documents;
+using MapLint.Syntax;
+using MapLint.Workspace;
+
+namespace MapLint.Configuration;
+
+public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Finds and reads maplint.json (given, or the nearest one walking up from the checked path) and the
+/// .editorconfig severities beside it. Problems in the file are diagnostics on it, with positions.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string FileName = "maplint.json";
+
+    private static readonly StringShape Glob = new() { MinLength = 1 };
+
+    /// <summary>The shape of maplint.json; schemas/maplint.schema.json is written from it.</summary>
+    public static readonly ObjectShape Shape = new(
+        "a MapLint configuration",
+        new PropertyShape("$schema", new StringShape(), Description: "Path or URL of the JSON Schema, for editors."),
+        new PropertyShape("rules", new ObjectShape("a rule list") { AdditionalProperties = new StringShape { Enum = ConfiguredSeverities.Names } }, Description: "Severity per rule id: error, warning, info or none (the rule does not run)."),
+        new PropertyShape("include", new ArrayShape(Glob), Description: "Globs, relative to this file, of the JSON files folder walks check (default: all *.json)."),
+        new PropertyShape("exclude", new ArrayShape(Glob), Description: "Globs, relative to this file, that folder walks leave out; a folder named on the command line is always checked."),
+        new PropertyShape("metadata", new ArrayShape(Glob), Description: "Files or globs, relative to this file, of entityMetadata always loaded with the workspace."))
+    {
+        Description = "MapLint configuration (maplint.json).",
+    };
+
+    /// <summary>Null path: walk up from <paramref name="startFolder"/>. Returns null config when an explicit file does not exist.</summary>
+    public static ConfigLoadResult? Load(string? explicitPath, string startFolder, string currentDirectory)
+    {
+        string? path = explicitPath is null ? Find(startFolder) : Path.GetFullPath(explicitPath, currentDirectory);
+        if (path is not null && !File.Exists(path))
+        {
+            return null;
+        }
+
+        string editorConfigFolder = path is null ? startFolder : Path.GetDirectoryName(path)!;
+        var severities = EditorConfigSeverities.Read(editorConfigFolder);
+        if (path is null)
+        {
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []), []);
+        }
+
+        var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
+        var root = Parse(path, bag);
+        if (root is null)
+        {
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []), bag.Diagnostics);
+        }
+
+        ShapeValidator.Validate(root, Shape, "maplint.json", bag);
+        if (root.GetObject("rules") is { } rules)
+        {
+            var known = Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToList();
+            foreach (var rule in rules.Properties)
+            {
+                string id = rule.Name.ToUpperInvariant();
+                if (!known.Contains(id))
+                {
+                    bag.Add(ConfigurationRules.UnknownRule, rule.NameSpan, rule.Value.Path, rule.Name, NameSuggester.Hint(NameSuggester.Suggest(rule.Name, known)));
+                }
+                else if (ConfiguredSeverities.Parse((rule.Value as JsonString)?.Value) is { } severity)
+                {
+                    severities[id] = severity;
+                }
+            }
+        }
+
+        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Strings(root, "include"), Strings(root, "exclude"), Strings(root, "metadata"));
+        return new ConfigLoadResult(config, bag.Diagnostics);
+    }
+
+    public static string? Find(string startFolder)
+    {
+        for (var dir = new DirectoryInfo(startFolder); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonObject? Parse(string path, DiagnosticBag bag)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Add(DocumentRules.UnreadableFile, default, null, ex.Message);
+            return null;
+        }
+
+        var text = SourceDecoder.Decode(bytes, bag);
+        var root = text is null ? null : JsonParser.Parse(text, bag);
+        if (root is not null and not JsonObject)
+        {
+            bag.Add(DocumentRules.SchemaViolation, root.Span, "$", "maplint.json must be a JSON object.");
+        }
+
+        return root as JsonObject;
+    }
+
+    private static IReadOnlyList<string> Strings(JsonObject root, string name) =>
+        root.GetArray(name) is { } array ? array.Items.OfType<JsonString>().Select(s => s.Value).ToList() : [];
+}

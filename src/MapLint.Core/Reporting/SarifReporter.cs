@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MapLint.Analysis;
+using MapLint.Diagnostics;
+
+namespace MapLint.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning and Azure DevOps: the tool's rules (id, name, descriptions from the
+/// rule pages, help URI, default level) and one result per finding with its region and logical location.
+/// Suppressed findings are kept and carry an in-source suppression with its justification.
+/// </summary>
+public static class SarifReporter
+{
+    public const string InformationUri = "https://github.com/maplint/maplint";
+
+    public static string Write(LintResult result, string toolVersion)
+    {
+        var rules = AnalyzerCatalog.AllDescriptors;
+        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "MapLint");
+            json.WriteString("version", toolVersion);
+            json.WriteString("semanticVersion", toolVersion);
+            json.WriteString("informationUri", InformationUri);
+            json.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                WriteRule(json, rule);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteStartArray("results");
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                WriteResult(json, diagnostic, index[diagnostic.Id]);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", rule.Id);
+        json.WriteString("name", PascalCase(rule.Title));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", rule.Title);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", RuleDocumentation.Section(rule.Id, "Cause") ?? rule.Title);
+        json.WriteEndObject();
+        if (RuleDocumentation.Section(rule.Id, "How to fix") is { } fix)
+        {
+            json.WriteStartObject("help");
+            json.WriteString("text", fix);
+            json.WriteEndObject();
+        }
+
+        json.WriteString("helpUri", rule.HelpLink);
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("category", rule.Category.ToString());
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", diagnostic.Id);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(diagnostic.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", diagnostic.Message);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        string path = diagnostic.Location.Path;
+        bool absolute = Path.IsPathRooted(path);
+        json.WriteString("uri", absolute ? new Uri(path).AbsoluteUri : string.Join("/", path.Split('/').Select(Uri.EscapeDataString)));
+        if (!absolute)
+        {
+            json.WriteString("uriBaseId", "%SRCROOT%");
+        }
+
+        json.WriteEndObject();
+        if (diagnostic.Location.Text is not null)
+        {
+            var span = diagnostic.Location.LineSpan;
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", span.Start.Line);
+            json.WriteNumber("startColumn", span.Start.Column);
+            json.WriteNumber("endLine", span.End.Line);
+            json.WriteNumber("endColumn", span.End.Column);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        if (diagnostic.LogicalLocation is { } logical)
+        {
+            json.WriteStartArray("logicalLocations");
+            json.WriteStartObject();
+            json.WriteString("fullyQualifiedName", logical);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        if (diagnostic.IsSuppressed)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "inSource");
+            json.WriteString("justification", diagnostic.SuppressionJustification);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        if (diagnostic.JsonPath is not null || diagnostic.Properties.Count > 0)
+        {
+            json.WriteStartObject("properties");
+            if (diagnostic.JsonPath is not null)
+            {
+                json.WriteString("jsonPath", diagnostic.JsonPath);
+            }
+
+            foreach (var pair in diagnostic.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(pair.Key, pair.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static string PascalCase(string title) =>
+        string.Concat(title.Split([' ', '-', '\'', '(', ')', ',', '.', '/', '"', '=', '<', '>'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+}
