@@ -1,0 +1,83 @@
+namespace MapLint.Cli.Tests;
+
+/// <summary>The real distribution paths: the packed dotnet tool, and the pre-commit framework installing it.</summary>
+public class PackagingTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("maplint-packaging-").FullName;
+
+    public void Dispose() => Directory.Delete(temp, true);
+
+    /// <summary>A NuGet configuration with no remote source, so installs come from the local folder only.</summary>
+    private string OfflineNuGetConfig()
+    {
+        string path = Path.Combine(temp, "nuget.config");
+        File.WriteAllText(path, "<?xml version=\"1.0\" encoding=\"utf-8\"?><configuration><packageSources><clear /></packageSources></configuration>");
+        return path;
+    }
+
+    [Fact]
+    public void ToolInstallsFromTheLocalPackageAndRuns()
+    {
+        // A configuration of its own keeps this build away from the binaries the other tests are running.
+        string feed = Path.Combine(temp, "feed");
+        var (packed, packOutput) = CliRunner.RunProcess("dotnet", ["pack", "src/MapLint.Cli/MapLint.Cli.csproj", "--configuration", "PackTest", "--output", feed], CliRunner.Root);
+        Assert.True(packed == 0, packOutput);
+        Assert.Equal(["maplint.0.1.0.nupkg"], Directory.GetFiles(feed).Select(Path.GetFileName));
+
+        string tools = Path.Combine(temp, "tools");
+        var (installed, installOutput) = CliRunner.RunProcess("dotnet", ["tool", "install", "maplint", "--tool-path", tools, "--add-source", feed, "--configfile", OfflineNuGetConfig()], CliRunner.Root);
+        Assert.True(installed == 0, installOutput);
+
+        string maplint = Path.Combine(tools, OperatingSystem.IsWindows() ? "maplint.exe" : "maplint");
+        var (versionExit, version) = CliRunner.RunProcess(maplint, ["--version"], CliRunner.Root);
+        Assert.Equal(0, versionExit);
+        Assert.Equal("0.1.0\n", version);
+        var (checkExit, check) = CliRunner.RunProcess(maplint, ["check", "examples/", "--show-source", "never"], CliRunner.Root);
+        Assert.Equal(0, checkExit);
+        Assert.EndsWith("0 errors, 3 warnings in 30 files\n", check, StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.RunProcess(maplint, ["check", "examples/broken/DIPV1004"], CliRunner.Root).ExitCode);
+    }
+
+    [SkippableFact]
+    public void PreCommitRefusesABrokenMapAndAcceptsAFixedOne()
+    {
+        Skip.IfNot(CliRunner.OnPath("pre-commit"), "the pre-commit framework is not installed (Debian package pre-commit; .ci/run installs it)");
+        Skip.IfNot(CliRunner.OnPath("git"), "git is not installed");
+        var (revExit, rev) = CliRunner.RunProcess("git", ["rev-parse", "HEAD"], CliRunner.Root);
+        Skip.If(revExit != 0, "this checkout of MapLint is not a git repository, so pre-commit cannot clone it");
+
+        // A team's repository whose pre-commit configuration points at this repository's hook, at its committed HEAD.
+        string repo = Directory.CreateDirectory(Path.Combine(temp, "team")).FullName;
+        Git(repo, "init", "-q", "-b", "main");
+        Git(repo, "config", "user.email", "ci@example.invalid");
+        Git(repo, "config", "user.name", "CI");
+        string source = Path.Combine(CliRunner.Root, "examples", "broken", "DIPV1004");
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(repo, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(repo, ".pre-commit-config.yaml"), $"repos:\n  - repo: {CliRunner.Root}\n    rev: {rev.Trim()}\n    hooks:\n      - id: maplint\n");
+        var environment = new Dictionary<string, string> { ["PRE_COMMIT_HOME"] = Path.Combine(temp, "pre-commit-home") };
+        var (installed, installOutput) = CliRunner.RunProcess("pre-commit", ["install"], repo, environment);
+        Assert.True(installed == 0, installOutput);
+
+        Git(repo, "add", "-A");
+        var (refused, output) = CliRunner.RunProcess("git", ["commit", "-m", "broken map"], repo, environment, timeoutSeconds: 900);
+        Assert.True(refused != 0, output);
+        Assert.Contains("map.json(7,69): error DIPV1004", output, StringComparison.Ordinal);
+
+        string map = Path.Combine(repo, "map.json");
+        File.WriteAllText(map, File.ReadAllText(map).Replace("\"direction\": \">\"", "\"direction\": \"=\"", StringComparison.Ordinal));
+        Git(repo, "add", "-A");
+        var (accepted, acceptedOutput) = CliRunner.RunProcess("git", ["commit", "-m", "fixed map"], repo, environment, timeoutSeconds: 900);
+        Assert.True(accepted == 0, acceptedOutput);
+        Assert.Contains("MapLint", acceptedOutput, StringComparison.Ordinal);
+    }
+
+    private static void Git(string repo, params string[] args)
+    {
+        var (exit, output) = CliRunner.RunProcess("git", args, repo);
+        Assert.True(exit == 0, output);
+    }
+}
