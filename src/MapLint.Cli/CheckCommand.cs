@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Reporting;
 using MapLint.Workspace;
@@ -113,27 +112,17 @@ public static class CheckCommand
         }
 
         var fullPaths = options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
-        string start = Directory.Exists(fullPaths[0]) ? fullPaths[0] : Path.GetDirectoryName(fullPaths[0]) ?? currentDirectory;
-        var loaded = ConfigLoader.Load(options.Config, start, currentDirectory);
-        if (loaded is null)
-        {
-            return Usage(stderr, $"configuration file not found: '{options.Config}'");
-        }
 
         // Hook mode: only files were passed; load their workspace so references resolve, report on them alone.
         bool filesOnly = options.Paths.All(p => p.IndexOfAny(['*', '?']) < 0) && fullPaths.All(File.Exists);
         string? root = filesOnly ? WorkspaceRoot.Find(fullPaths[0]) : null;
-        var discovery = FileDiscovery.Discover(root is null ? options.Paths : [root, .. options.Paths], currentDirectory, loaded.Config);
-        if (discovery.Errors.Count > 0)
+        var input = WorkspaceInput.Resolve(options.Paths, options.Config, currentDirectory, stderr, _ => root is null ? options.Paths : [root, .. options.Paths]);
+        if (input is null)
         {
-            foreach (var error in discovery.Errors)
-            {
-                stderr.Write("maplint: " + error + "\n");
-            }
-
             return ExitCodes.UsageError;
         }
 
+        var (loaded, discovery) = input;
         var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
         if (root is not null)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Planning;
 using MapLint.Reporting;
@@ -41,20 +40,12 @@ public static class PlanCommand
 
     public static int Execute(Options options, TextWriter stdout, TextWriter stderr)
     {
-        string currentDirectory = Directory.GetCurrentDirectory();
-        string first = Path.GetFullPath(options.Paths[0], currentDirectory);
-        var config = ConfigLoader.Load(null, Directory.Exists(first) ? first : Path.GetDirectoryName(first) ?? currentDirectory, currentDirectory)?.Config ?? MapLintConfig.Default;
-        var discovery = FileDiscovery.Discover(options.Paths, currentDirectory, config);
-        if (discovery.Errors.Count > 0)
+        if (WorkspaceInput.Resolve(options.Paths, null, Directory.GetCurrentDirectory(), stderr) is not { } input)
         {
-            foreach (var error in discovery.Errors)
-            {
-                stderr.Write("maplint: " + error + "\n");
-            }
-
             return ExitCodes.UsageError;
         }
 
+        var discovery = input.Discovery;
         // Planning needs the bound model only; the rules are `maplint check`'s job.
         var result = Linter.Run(discovery.Files, new LintOptions { Analyzers = [] });
         if (result.Model.TableMaps.Count == 0)

@@ -114,6 +114,13 @@ public class WorkflowTests : IDisposable
         return repo;
     }
 
+    /// <summary>Maps the customers' key one way: one DIPV1004 error in the repository.</summary>
+    private static void MapKeyOneWay(string repo)
+    {
+        string customers = Path.Combine(repo, "maps", "customers.json");
+        File.WriteAllText(customers, File.ReadAllText(customers).Replace("\"direction\": \"=\", \"destination\": \"accountnumber\"", "\"direction\": \">\", \"destination\": \"accountnumber\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void HookModeResolvesAgainstTheWorkspaceAndReportsOnlyThePassedFiles()
     {
@@ -136,8 +143,7 @@ public class WorkflowTests : IDisposable
     public void ConfigurationFromTheCommandLine()
     {
         string repo = Repository(git: false);
-        string customers = Path.Combine(repo, "maps", "customers.json");
-        File.WriteAllText(customers, File.ReadAllText(customers).Replace("\"direction\": \"=\", \"destination\": \"accountnumber\"", "\"direction\": \">\", \"destination\": \"accountnumber\"", StringComparison.Ordinal));
+        MapKeyOneWay(repo);
         Assert.Equal(1, CliRunner.RunIn(repo, "check", ".").ExitCode);
 
         // Checking maps/ alone: the configuration says where the metadata lives, so the key rule still runs.
@@ -157,8 +163,7 @@ public class WorkflowTests : IDisposable
     public void BaselineRoundTripFromTheCommandLine()
     {
         string repo = Repository(git: false);
-        string customers = Path.Combine(repo, "maps", "customers.json");
-        File.WriteAllText(customers, File.ReadAllText(customers).Replace("\"direction\": \"=\", \"destination\": \"accountnumber\"", "\"direction\": \">\", \"destination\": \"accountnumber\"", StringComparison.Ordinal));
+        MapKeyOneWay(repo);
         Assert.Equal(1, CliRunner.RunIn(repo, "check", ".").ExitCode);
 
         var (update, _, stderr) = CliRunner.RunIn(repo, "check", ".", "--baseline", "maplint.baseline.json", "--update-baseline");

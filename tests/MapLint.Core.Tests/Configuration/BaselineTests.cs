@@ -10,8 +10,7 @@ public class BaselineTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, true);
 
-    private static readonly string OneWayKeyMap = Fixture.CustomersMap.Replace(
-        "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \"=\"", "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \">\"", StringComparison.Ordinal);
+    private static readonly string OneWayKeyMap = Fixture.OneWayKeyMap;
 
     private LintResult Check(string map)
     {

@@ -13,8 +13,7 @@ public class ConfigurationTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, true);
 
-    private static readonly string OneWayKeyMap = Fixture.CustomersMap.Replace(
-        "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \"=\"", "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \">\"", StringComparison.Ordinal);
+    private static readonly string OneWayKeyMap = Fixture.OneWayKeyMap;
 
     private static LintResult Run(string map, MapLintConfig config, IReadOnlyList<Analyzer>? analyzers = null) =>
         Linter.Run(Fixture.Documents.Select(d => (d.Path, Encoding.UTF8.GetBytes(d.Text))).Append(("case/map.json", Encoding.UTF8.GetBytes(map))).ToList(), new LintOptions { Config = config, Analyzers = analyzers });

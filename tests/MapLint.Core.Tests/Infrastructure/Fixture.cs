@@ -169,6 +169,10 @@ public static class Fixture
         }
         """;
 
+    /// <summary>The Customers map with its key field mapped one way: one DIPV1004, nothing else.</summary>
+    public static readonly string OneWayKeyMap = CustomersMap.Replace(
+        "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \"=\"", "{ \"source\": \"CUSTOMERACCOUNT\", \"direction\": \">\"", StringComparison.Ordinal);
+
     /// <summary>Synchronizes the table the Customers map looks up, so the fixture has no uncoupled lookup (DIPV2202).</summary>
     public const string CustomerGroupsMap = """
         {
