@@ -6,6 +6,7 @@ using MapLint.Documents;
 using MapLint.Model;
 using MapLint.Semantics;
 using MapLint.Workspace;
+using MapLint.Util;
 
 namespace MapLint;
 
@@ -68,7 +69,7 @@ public sealed class LintResult
 /// The pipeline: load (read, decode, parse, validate, bind) every file in parallel, build the semantic model,
 /// run the analyzers per document in parallel, then sort. Output does not depend on scheduling order.
 /// </summary>
-public static partial class Linter
+public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
         Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
@@ -92,7 +93,7 @@ public static partial class Linter
 
         var loaded = documents.OfType<MapLintDocument>().ToList();
         var model = new SemanticModel(loaded);
-        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceEqualityComparer.Instance);
+        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceIdentity.Instance);
         for (int i = 0; i < count; i++)
         {
             if (documents[i] is { } document)
@@ -235,11 +236,10 @@ public static partial class Linter
             return $"{owner}/mapping:{mapping.Source?.Text}|{mapping.Destination?.Text}";
         }
 
-        return owner + "/" + ArrayIndex().Replace(diagnostic.JsonPath ?? "$", "[]");
+        return owner + "/" + ArrayIndex.Replace(diagnostic.JsonPath ?? "$", "[]");
     }
 
-    [GeneratedRegex(@"\[\d+\]")]
-    private static partial Regex ArrayIndex();
+    private static readonly Regex ArrayIndex = new(@"\[\d+\]", RegexOptions.CultureInvariant);
 
     private static void ReportDuplicateNames(List<MapLintDocument> documents, Dictionary<MapLintDocument, DiagnosticBag> bagOf)
     {

@@ -2,6 +2,7 @@ using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Syntax;
 using MapLint.Workspace;
+using MapLint.Util;
 
 namespace MapLint.Configuration;
 
@@ -32,7 +33,7 @@ public static class ConfigLoader
     /// <summary>Null path: walk up from <paramref name="startFolder"/>. Returns null config when an explicit file does not exist.</summary>
     public static ConfigLoadResult? Load(string? explicitPath, string startFolder, string currentDirectory)
     {
-        string? path = explicitPath is null ? Find(startFolder) : Path.GetFullPath(explicitPath, currentDirectory);
+        string? path = explicitPath is null ? Find(startFolder) : PathUtil.FullPath(explicitPath, currentDirectory);
         if (path is not null && !File.Exists(path))
         {
             return null;

@@ -101,7 +101,7 @@ public static class EditorConfigSeverities
     }
 
     private static bool IsRoot(string path) =>
-        SafeRead(path).Split('\n').TakeWhile(l => !l.TrimStart().StartsWith('[')).Any(l => l.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("root=true", StringComparison.OrdinalIgnoreCase));
+        SafeRead(path).Split('\n').TakeWhile(l => !l.TrimStart().StartsWith('[')).Any(l => l.Replace(" ", string.Empty).Equals("root=true", StringComparison.OrdinalIgnoreCase));
 
     private static string SafeRead(string path)
     {

@@ -23,7 +23,7 @@ public static class SchemaWriter
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
     private static void WriteShape(Utf8JsonWriter writer, Shape shape)

@@ -7,7 +7,7 @@ namespace MapLint.Filters;
 /// functions such as contains(name,'x'), and literals (strings, numbers, true/false/null, GUIDs, dates).
 /// Field names are collected so they can be checked against the table's metadata.
 /// </summary>
-public static partial class ODataFilterParser
+public static class ODataFilterParser
 {
     private static readonly HashSet<string> ComparisonOperators = new(StringComparer.Ordinal) { "eq", "ne", "gt", "ge", "lt", "le", "has" };
 
@@ -16,8 +16,7 @@ public static partial class ODataFilterParser
         return new Parser(text).Parse();
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
-    private static partial Regex GuidPattern();
+    private static readonly Regex Guid = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
 
     private enum TokenKind
     {
@@ -216,13 +215,13 @@ public static partial class ODataFilterParser
                 if (char.IsLetter(c) || c == '_')
                 {
                     i++;
-                    while (i < Text.Length && (char.IsLetterOrDigit(Text[i]) || Text[i] is '_' or '/' or '.' || (Text[i] == '-' && GuidPattern().IsMatch(Peek(start)))))
+                    while (i < Text.Length && (char.IsLetterOrDigit(Text[i]) || Text[i] is '_' or '/' or '.' || (Text[i] == '-' && Guid.IsMatch(Peek(start)))))
                     {
                         i++;
                     }
 
                     string word = Text[start..i];
-                    Tokens.Add(new FilterToken<TokenKind>(GuidPattern().IsMatch(word) ? TokenKind.Literal : TokenKind.Word, start, i, word));
+                    Tokens.Add(new FilterToken<TokenKind>(Guid.IsMatch(word) ? TokenKind.Literal : TokenKind.Word, start, i, word));
                     continue;
                 }
 

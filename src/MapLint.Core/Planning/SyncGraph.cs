@@ -1,5 +1,6 @@
 using MapLint.Model;
 using MapLint.Semantics;
+using MapLint.Util;
 
 namespace MapLint.Planning;
 
@@ -16,7 +17,7 @@ public sealed record UncoupledLookup(TableMap Map, FieldReference Lookup, string
 /// </summary>
 public sealed class SyncGraph
 {
-    private readonly Dictionary<TableMap, List<SyncDependency>> dependenciesOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<TableMap, List<SyncDependency>> dependenciesOf = new(ReferenceIdentity.Instance);
 
     private SyncGraph(IReadOnlyList<TableMap> maps)
     {
@@ -164,7 +165,7 @@ public sealed class SyncGraph
     private void BreakCycles()
     {
         var component = StronglyConnectedComponents();
-        var state = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance); // 1 on stack, 2 done
+        var state = new Dictionary<TableMap, int>(ReferenceIdentity.Instance); // 1 on stack, 2 done
         var deferred = new List<SyncDependency>();
         var cycles = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
         foreach (var root in Maps)
@@ -242,10 +243,10 @@ public sealed class SyncGraph
 
     private Dictionary<TableMap, int> StronglyConnectedComponents()
     {
-        var index = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
-        var low = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
-        var component = new Dictionary<TableMap, int>(ReferenceEqualityComparer.Instance);
-        var onStack = new HashSet<TableMap>(ReferenceEqualityComparer.Instance);
+        var index = new Dictionary<TableMap, int>(ReferenceIdentity.Instance);
+        var low = new Dictionary<TableMap, int>(ReferenceIdentity.Instance);
+        var component = new Dictionary<TableMap, int>(ReferenceIdentity.Instance);
+        var onStack = new HashSet<TableMap>(ReferenceIdentity.Instance);
         var stack = new Stack<TableMap>();
         int counter = 0;
         int components = 0;

@@ -1,4 +1,5 @@
 using MapLint.Model;
+using MapLint.Util;
 
 namespace MapLint.Planning;
 
@@ -36,14 +37,14 @@ public sealed class SyncPlan
         var deferredOf = graph.SelfReferences.Select(d => new DeferredLookup(d.Lookup, d, true))
             .Concat(graph.DeferredDependencies.Select(d => new DeferredLookup(d.Lookup, d, false)))
             .GroupBy(d => d.Dependency.Map)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<DeferredLookup>)g.OrderBy(d => d.Lookup.Text, StringComparer.Ordinal).DistinctBy(d => d.Lookup).ToList(), (IEqualityComparer<TableMap>)ReferenceEqualityComparer.Instance);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DeferredLookup>)g.OrderBy(d => d.Lookup.Text, StringComparer.Ordinal).DistinctBy(d => d.Lookup).ToList(), ReferenceIdentity.Instance);
 
         // Kahn by levels: remaining[m] counts the distinct maps m still waits for.
-        var waitsFor = new Dictionary<TableMap, HashSet<TableMap>>(ReferenceEqualityComparer.Instance);
-        var dependents = new Dictionary<TableMap, List<TableMap>>(ReferenceEqualityComparer.Instance);
+        var waitsFor = new Dictionary<TableMap, HashSet<TableMap>>(ReferenceIdentity.Instance);
+        var dependents = new Dictionary<TableMap, List<TableMap>>(ReferenceIdentity.Instance);
         foreach (var map in graph.Maps)
         {
-            waitsFor[map] = new HashSet<TableMap>(ReferenceEqualityComparer.Instance);
+            waitsFor[map] = new HashSet<TableMap>(ReferenceIdentity.Instance);
             dependents[map] = new List<TableMap>();
         }
 
@@ -55,8 +56,8 @@ public sealed class SyncPlan
             }
         }
 
-        var remaining = graph.Maps.ToDictionary(m => m, m => waitsFor[m].Count, (IEqualityComparer<TableMap>)ReferenceEqualityComparer.Instance);
-        var order = graph.Maps.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, (IEqualityComparer<TableMap>)ReferenceEqualityComparer.Instance);
+        var remaining = graph.Maps.ToDictionary(m => m, m => waitsFor[m].Count, ReferenceIdentity.Instance);
+        var order = graph.Maps.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, ReferenceIdentity.Instance);
         var current = graph.Maps.Where(m => remaining[m] == 0).ToList();
         var waves = new List<SyncWave>();
         while (current.Count > 0)

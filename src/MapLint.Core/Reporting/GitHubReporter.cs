@@ -17,17 +17,25 @@ public static class GitHubReporter
                 _ => "notice",
             };
             var span = d.Location.LineSpan;
-            writer.Write(string.Create(
+            writer.Write(string.Format(
                 CultureInfo.InvariantCulture,
-                $"::{command} file={Property(d.Location.Path)},line={span.Start.Line},col={span.Start.Column},endLine={span.End.Line},endColumn={span.End.Column},title={Property(d.Id)}::{Data(d.Message)}\n"));
+                "::{0} file={1},line={2},col={3},endLine={4},endColumn={5},title={6}::{7}\n",
+                command,
+                Property(d.Location.Path),
+                span.Start.Line,
+                span.Start.Column,
+                span.End.Line,
+                span.End.Column,
+                Property(d.Id),
+                Data(d.Message)));
         }
 
         writer.Write(TextReporter.Summary(result) + "\n");
     }
 
     private static string Data(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string Property(string text) =>
-        Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+        Data(text).Replace(":", "%3A").Replace(",", "%2C");
 }

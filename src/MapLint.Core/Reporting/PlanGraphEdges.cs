@@ -1,5 +1,6 @@
 using MapLint.Model;
 using MapLint.Planning;
+using MapLint.Util;
 
 namespace MapLint.Reporting;
 
@@ -25,5 +26,5 @@ internal static class PlanGraphEdges
     }
 
     public static Dictionary<TableMap, int> Ids(SyncPlan plan) =>
-        plan.Graph.Maps.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, (IEqualityComparer<TableMap>)ReferenceEqualityComparer.Instance);
+        plan.Graph.Maps.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, (IEqualityComparer<TableMap>)ReferenceIdentity.Instance);
 }

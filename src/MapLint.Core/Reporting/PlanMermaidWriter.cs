@@ -29,7 +29,7 @@ public static class PlanMermaidWriter
         {
             var edge = edges[i];
             string arrow = edge.Deferred ? "-.->" : "-->";
-            text.Append($"  m{edge.From.ToString(CultureInfo.InvariantCulture)} {arrow}|\"{Escape(edge.Label.Replace("\n", ", ", StringComparison.Ordinal))}\"| m{edge.To.ToString(CultureInfo.InvariantCulture)}\n");
+            text.Append($"  m{edge.From.ToString(CultureInfo.InvariantCulture)} {arrow}|\"{Escape(edge.Label.Replace("\n", ", "))}\"| m{edge.To.ToString(CultureInfo.InvariantCulture)}\n");
             if (edge.Deferred)
             {
                 deferredLinks.Add(i);
@@ -51,5 +51,5 @@ public static class PlanMermaidWriter
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
+    private static string Escape(string text) => text.Replace("\"", "#quot;");
 }

@@ -6,11 +6,11 @@ namespace MapLint.Semantics;
 public sealed class MetadataCatalog
 {
     private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entities = new(Apps.NameComparer);
+    private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
 
     internal MetadataCatalog(IEnumerable<EntityMetadataDocument> documents)
     {
-        var legalEntities = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var businessUnits = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var document in documents)
         {
             if (!entities.TryGetValue(document.App, out var byName))
@@ -28,16 +28,17 @@ public sealed class MetadataCatalog
             DeclaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
             DeclaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
         }
-
-        LegalEntities = legalEntities;
-        BusinessUnits = businessUnits;
     }
 
     public bool HasAny => entities.Count > 0;
 
-    public IReadOnlySet<string> LegalEntities { get; }
+    public IReadOnlyCollection<string> LegalEntities => legalEntities;
 
-    public IReadOnlySet<string> BusinessUnits { get; }
+    public IReadOnlyCollection<string> BusinessUnits => businessUnits;
+
+    public bool HasLegalEntity(string name) => legalEntities.Contains(name);
+
+    public bool HasBusinessUnit(string name) => businessUnits.Contains(name);
 
     public bool DeclaresLegalEntities { get; }
 

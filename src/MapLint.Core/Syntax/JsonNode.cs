@@ -60,7 +60,7 @@ public abstract class JsonNode
                     }
                     else
                     {
-                        builder.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+                        builder.Append("['").Append(name.Replace("'", "\\'")).Append("']");
                     }
                 }
             }

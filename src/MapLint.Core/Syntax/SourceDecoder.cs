@@ -48,9 +48,8 @@ public static class SourceDecoder
             return null;
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        if (FirstInvalidUtf8(bytes) is { } offset)
         {
-            int offset = FirstInvalidUtf8(bytes);
             bag.Add(SyntaxRules.UnsupportedEncoding, new TextSpan(offset, offset + 1), null, "The file is not valid UTF-8 (first bad byte at offset " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture) + "); save it as UTF-8.");
             return null;
         }
@@ -58,8 +57,15 @@ public static class SourceDecoder
         return text;
     }
 
-    private static int FirstInvalidUtf8(byte[] bytes)
+    /// <summary>Offset of the first byte that is not valid UTF-8, or null when the whole file is valid.</summary>
+    private static int? FirstInvalidUtf8(byte[] bytes)
     {
+#if NET
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
         int offset = 0;
         while (offset < bytes.Length)
         {
@@ -73,5 +79,20 @@ public static class SourceDecoder
         }
 
         return offset;
+#else
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return ex.Index;
+        }
+#endif
     }
+
+#if !NET
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+#endif
 }

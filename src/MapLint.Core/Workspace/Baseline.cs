@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MapLint.Diagnostics;
+using MapLint.Util;
 
 namespace MapLint.Workspace;
 
@@ -112,8 +113,8 @@ public sealed class Baseline
 
     private (string File, string Rule, string Location) Key(Diagnostic diagnostic, string currentDirectory)
     {
-        string full = System.IO.Path.GetFullPath(diagnostic.Location.Path, currentDirectory);
-        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path, currentDirectory))!;
+        string full = PathUtil.FullPath(diagnostic.Location.Path, currentDirectory);
+        string folder = System.IO.Path.GetDirectoryName(PathUtil.FullPath(Path, currentDirectory))!;
         string file = System.IO.Path.GetRelativePath(folder, full).Replace('\\', '/');
         return (file, diagnostic.Id, diagnostic.LogicalLocation ?? diagnostic.JsonPath ?? "file");
     }

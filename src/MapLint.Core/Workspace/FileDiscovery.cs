@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using MapLint.Util;
 
 namespace MapLint.Workspace;
 
@@ -25,7 +26,7 @@ public static class FileDiscovery
         var errors = new List<string>();
         foreach (var path in paths)
         {
-            string full = Path.GetFullPath(path, currentDirectory);
+            string full = PathUtil.FullPath(path, currentDirectory);
             if (path.IndexOfAny(['*', '?']) >= 0)
             {
                 int added = 0;
@@ -64,7 +65,7 @@ public static class FileDiscovery
         foreach (var pattern in config.Metadata)
         {
             // Metadata the configuration names belongs to every run, whichever paths are checked.
-            foreach (var file in pattern.IndexOfAny(['*', '?']) >= 0 ? Glob(pattern, config.Directory!) : [Path.GetFullPath(pattern, config.Directory!)])
+            foreach (var file in pattern.IndexOfAny(['*', '?']) >= 0 ? Glob(pattern, config.Directory!) : [PathUtil.FullPath(pattern, config.Directory!)])
             {
                 if (File.Exists(file))
                 {
@@ -195,7 +196,7 @@ public static class FileDiscovery
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
         int slash = normalized.LastIndexOf('/', wildcard);
-        string baseFolder = slash < 0 ? currentDirectory : Path.GetFullPath(normalized[..(slash + 1)], currentDirectory);
+        string baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
         string rest = slash < 0 ? normalized : normalized[(slash + 1)..];
         if (!Directory.Exists(baseFolder))
         {

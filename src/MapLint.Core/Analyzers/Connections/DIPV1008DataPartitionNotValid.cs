@@ -26,7 +26,7 @@ public sealed class DIPV1008DataPartitionNotValid : Analyzer
             string path = mapping.Syntax.Path;
             if (mapping.LegalEntity is { } legalEntity)
             {
-                if (metadata.DeclaresLegalEntities && !metadata.LegalEntities.Contains(legalEntity.Value))
+                if (metadata.DeclaresLegalEntities && !metadata.HasLegalEntity(legalEntity.Value))
                 {
                     string hint = NameSuggester.Hint(NameSuggester.Suggest(legalEntity.Value, metadata.LegalEntities));
                     context.Report(Descriptor, legalEntity.Span, path + ".legalEntity", $"Legal entity '{legalEntity.Value}' does not exist in finance and operations metadata; it was deleted or renamed.{hint}");
@@ -39,7 +39,7 @@ public sealed class DIPV1008DataPartitionNotValid : Analyzer
 
             if (mapping.BusinessUnit is { } businessUnit)
             {
-                if (metadata.DeclaresBusinessUnits && !metadata.BusinessUnits.Contains(businessUnit.Value))
+                if (metadata.DeclaresBusinessUnits && !metadata.HasBusinessUnit(businessUnit.Value))
                 {
                     string hint = NameSuggester.Hint(NameSuggester.Suggest(businessUnit.Value, metadata.BusinessUnits));
                     context.Report(Descriptor, businessUnit.Span, path + ".businessUnit", $"Business unit '{businessUnit.Value}' does not exist in Dataverse metadata; it was deleted or renamed.{hint}");
