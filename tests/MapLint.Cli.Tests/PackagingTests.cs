@@ -20,7 +20,7 @@ public class PackagingTests : IDisposable
     {
         // A configuration of its own keeps this build away from the binaries the other tests are running.
         string feed = Path.Combine(temp, "feed");
-        var (packed, packOutput) = CliRunner.RunProcess("dotnet", ["pack", "src/MapLint.Cli/MapLint.Cli.csproj", "--configuration", "PackTest", "--output", feed], CliRunner.Root);
+        var (packed, packOutput) = CliRunner.RunProcess("dotnet", ["pack", "src/MapLint.Cli/MapLint.Cli.csproj", "--no-restore", "--configuration", "PackTest", "--output", feed], CliRunner.Root);
         Assert.True(packed == 0, packOutput);
         Assert.Equal(["maplint.0.1.0.nupkg"], Directory.GetFiles(feed).Select(Path.GetFileName));
 

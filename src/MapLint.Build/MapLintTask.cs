@@ -1,0 +1,100 @@
+using MapLint.Configuration;
+using MapLint.Diagnostics;
+using MapLint.Reporting;
+using MapLint.Workspace;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace MapLint.Build;
+
+/// <summary>
+/// Runs the MapLint engine in-process over the project's MapLint documents and logs every finding as a build
+/// error or warning at its file(line,col), with its DIPV code and help link. No rule logic lives here.
+/// </summary>
+public sealed class MapLintTask : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public ITaskItem[] Files { get; set; } = [];
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    public string? ConfigFile { get; set; }
+
+    /// <summary>A SARIF 2.1.0 log of the run, when set.</summary>
+    public string? ErrorLog { get; set; }
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Where findings are kept so a skipped (up-to-date) build can show its warnings again.</summary>
+    public string? CacheFile { get; set; }
+
+    /// <summary>Identifies this build, so the replay target knows the findings were already logged.</summary>
+    public string? Session { get; set; }
+
+    public string? StampFile { get; set; }
+
+    public override bool Execute()
+    {
+        var configFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile;
+        var loaded = ConfigLoader.Load(configFile, ProjectDirectory, ProjectDirectory);
+        if (loaded is null)
+        {
+            Log.LogError("MapLint", "DIPV2004", null, null, 0, 0, 0, 0, $"MapLintConfig '{configFile}' does not exist.");
+            return false;
+        }
+
+        var files = Files
+            .Select(f => Path.GetFullPath(f.GetMetadata("FullPath") is { Length: > 0 } full ? full : f.ItemSpec))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => new WorkspaceFile(f, f))
+            .ToList();
+        // Metadata the configuration names is loaded as well, wherever it lives.
+        var metadata = FileDiscovery.Discover([], ProjectDirectory, loaded.Config).Files;
+        var all = files.Concat(metadata.Where(m => files.All(f => f.FullPath != m.FullPath))).ToList();
+        var result = Linter.Run(all, new LintOptions { Config = loaded.Config }).WithExtra(loaded.Diagnostics);
+
+        var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+        var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
+        foreach (var finding in findings)
+        {
+            finding.Log(Log, policy);
+        }
+
+        Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
+        if (!string.IsNullOrEmpty(ErrorLog))
+        {
+            AtomicFile.Write(ErrorLog!, SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            // No stamp: the next build lints again instead of replaying a failure.
+            if (!string.IsNullOrEmpty(StampFile) && File.Exists(StampFile))
+            {
+                File.Delete(StampFile);
+            }
+
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(CacheFile))
+        {
+            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings);
+        }
+
+        if (!string.IsNullOrEmpty(StampFile))
+        {
+            AtomicFile.Write(StampFile!, "MapLint " + TextReporter.Summary(result) + "\n");
+        }
+
+        return true;
+    }
+}
