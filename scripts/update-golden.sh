@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet run --project src/MapLint.Cli -- schemas schemas
-MAPLINT_UPDATE_GOLDEN=1 dotnet test tests/MapLint.Cli.Tests --filter "GoldenOutputOverBrokenExamples|GoldenPlanOverExamples|SarifIsValidAgainstTheOfficialSchemaAndMatchesItsGolden"
+MAPLINT_UPDATE_GOLDEN=1 dotnet test tests/MapLint.Cli.Tests --filter "GoldenOutputOverBrokenExamples|GoldenPlanOverExamples|SarifIsValidAgainstTheOfficialSchemaAndMatchesItsGolden|ImportWritesSortedEntityMetadataDocuments"
 if command -v dot >/dev/null 2>&1; then
   dot -Tsvg tests/MapLint.Cli.Tests/golden/plan.dot -o docs/plan/initial-sync.svg
 else

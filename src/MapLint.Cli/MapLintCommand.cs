@@ -16,6 +16,7 @@ public static class MapLintCommand
         root.Subcommands.Add(PlanCommand.GetCommand());
         root.Subcommands.Add(ExplainCommand.GetCommand());
         root.Subcommands.Add(HookCommand.GetCommand());
+        root.Subcommands.Add(MetadataCommand.GetCommand());
         root.Subcommands.Add(RulesCommand.GetCommand());
         root.Subcommands.Add(SchemasCommand.GetCommand());
         var parseResult = root.Parse(args);

@@ -72,11 +72,11 @@ public sealed class LintResult
 public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
-        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
+        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes, (options ?? new LintOptions()).Config.CrossCompanyDataSharing), options);
 
     /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
     public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
-        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, bag) => DocumentLoader.Load(new WorkspaceFile(documents[i].Path, documents[i].Path), documents[i].Content, bag), options);
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, bag) => DocumentLoader.Load(new WorkspaceFile(documents[i].Path, documents[i].Path), documents[i].Content, bag, (options ?? new LintOptions()).Config.CrossCompanyDataSharing), options);
 
     private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, MapLintDocument?> load, LintOptions? options)
     {

@@ -30,6 +30,7 @@ public static class AnalyzerCatalog
             .Concat(DocumentRules.All)
             .Concat(EngineRules.All)
             .Concat(Configuration.ConfigurationRules.All)
+            .Concat(Metadata.MetadataRules.All)
             .Append(Suppressions.Unused)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)

@@ -25,7 +25,8 @@ public static class ConfigLoader
         new PropertyShape("rules", new ObjectShape("a rule list") { AdditionalProperties = new StringShape { Enum = ConfiguredSeverities.Names } }, Description: "Severity per rule id: error, warning, info or none (the rule does not run)."),
         new PropertyShape("include", new ArrayShape(Glob), Description: "Globs, relative to this file, of the JSON files folder walks check (default: all *.json)."),
         new PropertyShape("exclude", new ArrayShape(Glob), Description: "Globs, relative to this file, that folder walks leave out; a folder named on the command line is always checked."),
-        new PropertyShape("metadata", new ArrayShape(Glob), Description: "Files or globs, relative to this file, of entityMetadata always loaded with the workspace."))
+        new PropertyShape("metadata", new ArrayShape(Glob), Description: "Files or globs, relative to this file, of metadata always loaded with the workspace: entityMetadata documents, Dataverse EntityDefinitions exports (JSON), finance and operations $metadata (XML)."),
+        new PropertyShape("crossCompanyDataSharing", new ArrayShape(Glob), Description: "Finance and operations entities with cross-company data sharing enabled (not in $metadata)."))
     {
         Description = "MapLint configuration (maplint.json).",
     };
@@ -71,7 +72,7 @@ public static class ConfigLoader
             }
         }
 
-        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Strings(root, "include"), Strings(root, "exclude"), Strings(root, "metadata"));
+        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Strings(root, "include"), Strings(root, "exclude"), Strings(root, "metadata"), Strings(root, "crossCompanyDataSharing"));
         return new ConfigLoadResult(config, bag.Diagnostics);
     }
 

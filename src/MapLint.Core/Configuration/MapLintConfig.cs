@@ -11,8 +11,9 @@ public sealed class MapLintConfig
 {
     public static readonly MapLintConfig Default = new(null, null, new Dictionary<string, ConfiguredSeverity>(), [], [], []);
 
-    public MapLintConfig(string? path, string? directory, IReadOnlyDictionary<string, ConfiguredSeverity> severities, IReadOnlyList<string> include, IReadOnlyList<string> exclude, IReadOnlyList<string> metadata)
+    public MapLintConfig(string? path, string? directory, IReadOnlyDictionary<string, ConfiguredSeverity> severities, IReadOnlyList<string> include, IReadOnlyList<string> exclude, IReadOnlyList<string> metadata, IReadOnlyList<string>? crossCompanyDataSharing = null)
     {
+        CrossCompanyDataSharing = crossCompanyDataSharing ?? [];
         Path = path;
         Directory = directory;
         Severities = severities;
@@ -34,6 +35,9 @@ public sealed class MapLintConfig
 
     /// <summary>Files or globs of metadata always loaded with the workspace, wherever the checked paths are.</summary>
     public IReadOnlyList<string> Metadata { get; }
+
+    /// <summary>Finance and operations entities with cross-company data sharing on (their $metadata does not say).</summary>
+    public IReadOnlyList<string> CrossCompanyDataSharing { get; }
 
     /// <summary>The severity a rule reports with, or null when it is turned off.</summary>
     public Severity? SeverityOf(DiagnosticDescriptor descriptor) =>

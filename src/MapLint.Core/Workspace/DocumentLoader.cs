@@ -1,8 +1,10 @@
 using System.Globalization;
 using MapLint.Diagnostics;
 using MapLint.Documents;
+using MapLint.Metadata;
 using MapLint.Model;
 using MapLint.Syntax;
+using MapLint.Text;
 
 namespace MapLint.Workspace;
 
@@ -14,7 +16,7 @@ public static class DocumentLoader
 {
     public const long DefaultMaxFileBytes = 64L * 1024 * 1024;
 
-    public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes)
+    public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes, IReadOnlyCollection<string>? crossCompanyDataSharing = null)
     {
         byte[] bytes;
         try
@@ -34,11 +36,17 @@ public static class DocumentLoader
             return null;
         }
 
-        return Load(file, bytes, bag);
+        return Load(file, bytes, bag, crossCompanyDataSharing);
     }
 
-    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag)
+    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null)
     {
+        // Finance and operations $metadata (CSDL) is read as it comes; other XML is not MapLint's.
+        if (!file.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FinanceOperationsMetadataReader.IsExport(bytes))
+        {
+            return FinanceOperationsMetadataReader.Read(bytes, bag, crossCompanyDataSharing ?? []) is { } foExport ? FromExport(file, foExport) : null;
+        }
+
         var text = SourceDecoder.Decode(bytes, bag);
         if (text is null)
         {
@@ -52,6 +60,12 @@ public static class DocumentLoader
             return null;
         }
 
+        // A Dataverse EntityDefinitions export is read as it comes.
+        if (DataverseMetadataReader.IsExport(obj))
+        {
+            return FromExport(file, DataverseMetadataReader.Read(obj, bag));
+        }
+
         var kind = Recognize(obj, bag);
         if (kind is null)
         {
@@ -60,6 +74,17 @@ public static class DocumentLoader
 
         ShapeValidator.Validate(obj, kind.Shape, kind.Name, bag);
         return kind.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), obj);
+    }
+
+    /// <summary>
+    /// An app's export as an entityMetadata document, through the same writer as `maplint metadata import`, so
+    /// reading an export directly and importing it first bind to the same model.
+    /// </summary>
+    private static MapLintDocument FromExport(WorkspaceFile file, MetadataExport export)
+    {
+        var text = SourceText.From(EntityMetadataWriter.Write(export, schemaPath: null));
+        var root = (JsonObject)JsonParser.Parse(text, new DiagnosticBag(file.DisplayPath, text))!;
+        return DocumentKinds.EntityMetadata.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), root);
     }
 
     /// <summary>

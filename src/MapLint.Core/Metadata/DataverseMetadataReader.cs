@@ -1,0 +1,120 @@
+using System.Globalization;
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Metadata;
+
+/// <summary>
+/// Reads Dataverse Web API entity metadata as returned by <c>EntityDefinitions(LogicalName='account')?$expand=Attributes,Keys</c>
+/// (one entity, or a collection under "value"): attributes with their type, required level, length, precision,
+/// create/update validity, lookup targets and option values; alternate keys; table type; the company lookup.
+/// </summary>
+public static class DataverseMetadataReader
+{
+    /// <summary>The lookup target that makes a table company-specific in dual-write.</summary>
+    public const string CompanyTable = "cdm_company";
+
+    public static bool IsExport(JsonObject root) =>
+        (root.GetString("@odata.context") is { } context && context.Contains("EntityDefinitions", StringComparison.Ordinal))
+        || (root.Get("LogicalName") is JsonString && root.Get("Attributes") is JsonArray)
+        || (root.GetArray("value") is { Items: [JsonObject first, ..] } && first.Get("LogicalName") is JsonString && first.Get("Attributes") is JsonArray);
+
+    public static MetadataExport Read(JsonObject root, DiagnosticBag bag)
+    {
+        var items = root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root];
+        var entities = new List<ExportedEntity>();
+        foreach (var item in items)
+        {
+            if (item.GetString("LogicalName") is not { } name)
+            {
+                bag.Add(MetadataRules.UnreadableExport, item.AnchorSpan, item.Path, "This entity definition has no LogicalName; it was left out.");
+                continue;
+            }
+
+            entities.Add(ReadEntity(name, item, bag));
+        }
+
+        return new MetadataExport(Apps.Dataverse, entities);
+    }
+
+    private static ExportedEntity ReadEntity(string name, JsonObject item, DiagnosticBag bag)
+    {
+        var entity = new ExportedEntity(name)
+        {
+            TableType = item.GetString("TableType") switch
+            {
+                "Virtual" => TableType.Virtual,
+                "Elastic" => TableType.Elastic,
+                _ => TableType.Standard,
+            },
+        };
+
+        foreach (var key in (item.GetArray("Keys")?.Items ?? []).OfType<JsonObject>())
+        {
+            if (key.GetArray("KeyAttributes") is { } attributes)
+            {
+                entity.Keys.Add(attributes.Items.OfType<JsonString>().Select(s => s.Value).ToList());
+            }
+        }
+
+        foreach (var attribute in (item.GetArray("Attributes")?.Items ?? []).OfType<JsonObject>())
+        {
+            // Helper attributes (the name of a lookup, the base of a money field) belong to another attribute.
+            if (attribute.Get("AttributeOf") is JsonString || attribute.GetString("LogicalName") is not { } field)
+            {
+                continue;
+            }
+
+            string attributeType = attribute.GetString("AttributeType") ?? string.Empty;
+            var type = TypeOf(attributeType, attribute);
+            if (type is null)
+            {
+                var at = attribute.Get("AttributeType") ?? (JsonNode)attribute;
+                bag.Add(MetadataRules.UnsupportedAttribute, at.Span, at.Path, $"'{name}.{field}' has attribute type '{attributeType}', which MapLint does not model; the field is left out of the metadata.");
+                continue;
+            }
+
+            var targets = attribute.GetArray("Targets")?.Items.OfType<JsonString>().Select(s => s.Value).ToList() ?? [];
+            var values = attribute.GetObject("OptionSet")?.GetArray("Options") ?? attribute.GetObject("GlobalOptionSet")?.GetArray("Options");
+            // Business-required only: SystemRequired attributes (primary id, status, owner) are filled by Dataverse itself.
+            bool required = attribute.GetObject("RequiredLevel")?.GetString("Value") == "ApplicationRequired";
+            bool readOnly = attribute.GetBoolean("IsValidForCreate") == false && attribute.GetBoolean("IsValidForUpdate") == false;
+            entity.Fields[field] = new ExportedField(field, type.Value)
+            {
+                MaxLength = type == FieldType.String ? attribute.GetInteger("MaxLength") : null,
+                Precision = type is FieldType.Decimal or FieldType.Money or FieldType.Real ? attribute.GetInteger("Precision") : null,
+                Required = required,
+                ReadOnly = readOnly,
+                Target = type == FieldType.Lookup ? targets.FirstOrDefault() : null,
+                Values = values?.Items.OfType<JsonObject>().Select(o => o.GetInteger("Value")).OfType<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
+                NumericValues = true,
+            };
+
+            if (type == FieldType.Lookup && entity.CompanyField is null && targets.Contains(CompanyTable) && name != CompanyTable)
+            {
+                entity.CompanyScope = CompanyScope.Company;
+                entity.CompanyField = field;
+            }
+        }
+
+        return entity;
+    }
+
+    private static FieldType? TypeOf(string attributeType, JsonObject attribute) => attributeType switch
+    {
+        "String" or "Memo" => FieldType.String,
+        "Integer" => FieldType.Integer,
+        "BigInt" => FieldType.Int64,
+        "Decimal" => FieldType.Decimal,
+        "Double" => FieldType.Real,
+        "Money" => FieldType.Money,
+        "Boolean" => FieldType.Boolean,
+        "DateTime" => attribute.GetString("Format") == "DateOnly" ? FieldType.Date : FieldType.DateTime,
+        "Uniqueidentifier" => FieldType.Guid,
+        "Picklist" or "State" or "Status" => FieldType.OptionSet,
+        "Lookup" or "Customer" or "Owner" => FieldType.Lookup,
+        _ => null,
+    };
+}

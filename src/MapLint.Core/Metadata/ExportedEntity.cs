@@ -1,0 +1,48 @@
+using MapLint.Model;
+
+namespace MapLint.Metadata;
+
+/// <summary>An entity read from an app's own metadata export, before it is written as an entityMetadata document.</summary>
+public sealed class ExportedEntity
+{
+    public ExportedEntity(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public CompanyScope CompanyScope { get; set; }
+
+    public string? CompanyField { get; set; }
+
+    public bool CrossCompanyDataSharing { get; set; }
+
+    public TableType TableType { get; set; }
+
+    public List<List<string>> Keys { get; } = new();
+
+    public SortedDictionary<string, ExportedField> Fields { get; } = new(StringComparer.Ordinal);
+}
+
+public sealed record ExportedField(string Name, FieldType Type)
+{
+    public long? MaxLength { get; init; }
+
+    public long? Precision { get; init; }
+
+    public bool Required { get; init; }
+
+    public bool ReadOnly { get; init; }
+
+    public string? Target { get; init; }
+
+    /// <summary>Enum member names (finance and operations) or option values (Dataverse), as text.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>True when <see cref="Values"/> are numbers (Dataverse option values) and are written as JSON numbers.</summary>
+    public bool NumericValues { get; init; }
+}
+
+/// <summary>What an export holds for one app.</summary>
+public sealed record MetadataExport(string App, IReadOnlyList<ExportedEntity> Entities);
