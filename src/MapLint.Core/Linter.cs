@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MapLint.Analysis;
 using MapLint.Configuration;
 using MapLint.Diagnostics;
+using MapLint.Metadata;
 using MapLint.Documents;
 using MapLint.Model;
 using MapLint.Semantics;
@@ -72,24 +73,53 @@ public sealed class LintResult
 public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
-        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.Load(files[i], bag, (options ?? new LintOptions()).MaxFileBytes, (options ?? new LintOptions()).Config.CrossCompanyDataSharing), options);
+        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.ReadBytes(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
 
     /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
     public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
-        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, bag) => DocumentLoader.Load(new WorkspaceFile(documents[i].Path, documents[i].Path), documents[i].Content, bag, (options ?? new LintOptions()).Config.CrossCompanyDataSharing), options);
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, _) => documents[i].Content, options);
 
-    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, MapLintDocument?> load, LintOptions? options)
+    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options)
     {
         options ??= new LintOptions();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        var sharing = options.Config.CrossCompanyDataSharing;
         var bags = new DiagnosticBag[count];
         var documents = new MapLintDocument?[count];
+        var exports = new byte[]?[count];
+
+        // Phase 1: MapLint documents. Metadata exports wait, so they can be converted for the maps alone.
         Parallel.For(0, count, parallel, i =>
         {
             var file = fileAt(i);
             bags[i] = new DiagnosticBag(file.DisplayPath, null);
-            documents[i] = load(i, bags[i]);
+            if (bytesAt(i, bags[i]) is not { } bytes)
+            {
+                return;
+            }
+
+            if (DocumentLoader.IsMetadataExport(file, bytes))
+            {
+                exports[i] = bytes;
+            }
+            else
+            {
+                documents[i] = DocumentLoader.Load(file, bytes, bags[i], sharing);
+            }
         });
+
+        // Phase 2: exports, lazily: only the entities the maps use.
+        if (exports.Any(e => e is not null))
+        {
+            var demand = MetadataDemand.From(documents.OfType<TableMap>().ToList());
+            Parallel.For(0, count, parallel, i =>
+            {
+                if (exports[i] is { } bytes)
+                {
+                    documents[i] = DocumentLoader.Load(fileAt(i), bytes, bags[i], sharing, demand);
+                }
+            });
+        }
 
         var loaded = documents.OfType<MapLintDocument>().ToList();
         var model = new SemanticModel(loaded);

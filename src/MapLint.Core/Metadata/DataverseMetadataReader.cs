@@ -21,12 +21,18 @@ public static class DataverseMetadataReader
         || (root.Get("LogicalName") is JsonString && root.Get("Attributes") is JsonArray)
         || (root.GetArray("value") is { Items: [JsonObject first, ..] } && first.Get("LogicalName") is JsonString && first.Get("Attributes") is JsonArray);
 
-    public static MetadataExport Read(JsonObject root, DiagnosticBag bag)
+    public static MetadataExport Read(JsonObject root, DiagnosticBag bag, MetadataDemand? demand = null)
     {
-        var items = root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root];
+        var items = (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]).ToList();
+        var wanted = Wanted(items, demand?.Dataverse);
         var entities = new List<ExportedEntity>();
         foreach (var item in items)
         {
+            if (wanted is not null && !(item.GetString("LogicalName") is { } logicalName && wanted.Contains(logicalName)))
+            {
+                continue;
+            }
+
             if (item.GetString("LogicalName") is not { } name)
             {
                 bag.Add(MetadataRules.UnreadableExport, item.AnchorSpan, item.Path, "This entity definition has no LogicalName; it was left out.");
@@ -37,6 +43,32 @@ public static class DataverseMetadataReader
         }
 
         return new MetadataExport(Apps.Dataverse, entities);
+    }
+
+    /// <summary>The tables to convert: those the maps use and the tables their lookups point to (for their keys).</summary>
+    private static HashSet<string>? Wanted(List<JsonObject> items, IReadOnlyCollection<string>? used)
+    {
+        if (used is null)
+        {
+            return null;
+        }
+
+        var wanted = new HashSet<string>(used, StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            if (item.GetString("LogicalName") is { } name && used.Contains(name))
+            {
+                foreach (var attribute in (item.GetArray("Attributes")?.Items ?? []).OfType<JsonObject>())
+                {
+                    foreach (var target in attribute.GetArray("Targets")?.Items.OfType<JsonString>() ?? [])
+                    {
+                        wanted.Add(target.Value);
+                    }
+                }
+            }
+        }
+
+        return wanted;
     }
 
     private static ExportedEntity ReadEntity(string name, JsonObject item, DiagnosticBag bag)

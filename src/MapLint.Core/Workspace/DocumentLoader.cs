@@ -16,9 +16,12 @@ public static class DocumentLoader
 {
     public const long DefaultMaxFileBytes = 64L * 1024 * 1024;
 
-    public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes, IReadOnlyCollection<string>? crossCompanyDataSharing = null)
+    public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes, IReadOnlyCollection<string>? crossCompanyDataSharing = null) =>
+        ReadBytes(file, bag, maxFileBytes) is { } bytes ? Load(file, bytes, bag, crossCompanyDataSharing) : null;
+
+    /// <summary>The file's bytes, or null after reporting why they cannot be had (too large, unreadable, gone).</summary>
+    public static byte[]? ReadBytes(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes)
     {
-        byte[] bytes;
         try
         {
             var info = new FileInfo(file.FullPath);
@@ -28,23 +31,36 @@ public static class DocumentLoader
                 return null;
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            return File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             bag.Add(DocumentRules.UnreadableFile, default, null, ex is FileNotFoundException or DirectoryNotFoundException ? "it no longer exists" : ex.Message);
             return null;
         }
-
-        return Load(file, bytes, bag, crossCompanyDataSharing);
     }
 
-    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null)
+    /// <summary>
+    /// True for an app's metadata export ($metadata XML, or Dataverse JSON carrying its EntityDefinitions
+    /// context), which the engine loads after the maps so it converts only the entities they use.
+    /// </summary>
+    public static bool IsMetadataExport(WorkspaceFile file, byte[] bytes)
+    {
+        if (!file.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return FinanceOperationsMetadataReader.IsExport(bytes);
+        }
+
+        int length = Math.Min(bytes.Length, 4096);
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, length).Contains("$metadata#EntityDefinitions", StringComparison.Ordinal);
+    }
+
+    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null)
     {
         // Finance and operations $metadata (CSDL) is read as it comes; other XML is not MapLint's.
         if (!file.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FinanceOperationsMetadataReader.IsExport(bytes))
         {
-            return FinanceOperationsMetadataReader.Read(bytes, bag, crossCompanyDataSharing ?? []) is { } foExport ? FromExport(file, foExport) : null;
+            return FinanceOperationsMetadataReader.Read(bytes, bag, crossCompanyDataSharing ?? [], demand) is { } foExport ? FromExport(file, foExport) : null;
         }
 
         var text = SourceDecoder.Decode(bytes, bag);
@@ -63,7 +79,7 @@ public static class DocumentLoader
         // A Dataverse EntityDefinitions export is read as it comes.
         if (DataverseMetadataReader.IsExport(obj))
         {
-            return FromExport(file, DataverseMetadataReader.Read(obj, bag));
+            return FromExport(file, DataverseMetadataReader.Read(obj, bag, demand));
         }
 
         var kind = Recognize(obj, bag);

@@ -192,5 +192,21 @@ public class MetadataImportTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal("Entities1999", result.Model.Metadata.FindEntity(Apps.FinanceAndOperations, "Entities1999")?.Name);
         Assert.Equal(27, result.Model.Metadata.FindEntity(Apps.FinanceAndOperations, "Entities7")!.Fields.Count);
+
+        // With maps in the workspace the export is converted lazily: only the entities they use.
+        var map = Encoding.UTF8.GetBytes("{ \"kind\": \"tableMap\", \"name\": \"m\", \"source\": { \"app\": \"financeAndOperations\", \"entity\": \"Entities7\" }, \"destination\": { \"app\": \"dataverse\", \"entity\": \"t\" }, \"mappings\": [ { \"source\": \"Id\", \"direction\": \"=\", \"destination\": \"x\" }, { \"source\": \"Idd\", \"direction\": \"=\", \"destination\": \"y\" } ] }");
+        clock.Restart();
+        var lazy = Linter.Run([("exports/$metadata.xml", bytes), ("map.json", map)]);
+        output.WriteLine($"with one map: loaded in {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(["Entities7"], lazy.Model.Metadata.EntityNames(Apps.FinanceAndOperations));
+        Assert.Equal("DIPV1022", Assert.Single(lazy.Diagnostics).Id); // the rules see the entity: 'Idd' is not one of its fields
+    }
+
+    [Fact]
+    public void DataverseExportIsConvertedForTheMapsAndTheirLookupTargets()
+    {
+        var map = Encoding.UTF8.GetBytes(Infrastructure.Fixture.CustomersMap);
+        var result = Linter.Run([("exports/dataverse-entities.json", File.ReadAllBytes(Fixture("dataverse-entities.json"))), ("map.json", map)]);
+        Assert.Equal(["account", "msdyn_customergroup"], result.Model.Metadata.EntityNames(Apps.Dataverse).Order(StringComparer.Ordinal));
     }
 }
