@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MapLint.Bench;
+
+/// <summary>The whole-process runner: times `maplint check` on corpora of several sizes, with the floor and ajv-cli beside it.</summary>
+public static class Harness
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Cli = Path.Combine(Root, "src", "MapLint.Cli", "bin", "Release", "net10.0", "maplint.dll");
+
+    public static int Run(string[] args)
+    {
+        var sizes = Program.Arg(args, "--sizes", "1000,5000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        int seed = int.Parse(Program.Arg(args, "--seed", "1"), CultureInfo.InvariantCulture);
+        int repeat = int.Parse(Program.Arg(args, "--repeat", "3"), CultureInfo.InvariantCulture);
+        if (!File.Exists(Cli))
+        {
+            Console.Error.WriteLine($"build the CLI first: dotnet build src/MapLint.Cli -c Release ({Cli} not found)");
+            return 2;
+        }
+
+        string work = Directory.CreateTempSubdirectory("maplint-bench-").FullName;
+        string? ajv = AjvCli(work);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine($"ajv-cli: {(ajv is null ? "not available (Node/npm not found)" : ajv)}");
+        Console.WriteLine();
+        Console.WriteLine("| maps | files | MB | maplint s | maps/s | MB/s | peak RSS MB | floor s | ÷ floor | ajv-cli s | ÷ ajv |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (int size in sizes)
+        {
+            string corpus = Path.Combine(work, "n" + size.ToString(CultureInfo.InvariantCulture));
+            CorpusGenerator.Write(corpus, size, seed);
+            var files = Directory.GetFiles(corpus, "*.json", SearchOption.AllDirectories);
+            double megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
+            var (maplint, rss) = Best(repeat, () => Process("dotnet", [Cli, "check", corpus, "--format", "json", "--output", Path.Combine(work, "out.json"), "--fail-on", "none"], corpus));
+            double floor = Enumerable.Range(0, repeat).Select(_ => Floor(files)).Min();
+            double? ajvSeconds = ajv is null ? null : Best(repeat, () => Process(ajv, ["validate", "--spec=draft7", "--strict=false", "-s", Path.Combine(Root, "schemas", "tableMap.schema.json"), "-d", Path.Combine(corpus, "maps", "*.json")], corpus)).Seconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {size} | {files.Length} | {megabytes:0.0} | {maplint:0.00} | {size / maplint:0} | {megabytes / maplint:0.0} | {rss / 1024.0:0} | {floor:0.00} | {maplint / floor:0.0} | {(ajvSeconds is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {(ajvSeconds is { } b ? (maplint / b).ToString("0.00", CultureInfo.InvariantCulture) : "–")} |"));
+        }
+
+        // One small map, end to end, against the start-up of an empty program.
+        string one = Path.Combine(work, "one");
+        Directory.CreateDirectory(one);
+        File.Copy(Path.Combine(Root, "examples", "broken", "DIPV1004", "map.json"), Path.Combine(one, "map.json"));
+        string bench = typeof(Program).Assembly.Location;
+        double empty = Enumerable.Range(0, 20).Select(_ => Process("dotnet", [bench, "noop"], one).Seconds).Order().ElementAt(10);
+        double single = Enumerable.Range(0, 20).Select(_ => Process("dotnet", [Cli, "check", "map.json", "--fail-on", "none"], one).Seconds).Order().ElementAt(10);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one small map, end to end (median of 20): {single * 1000:0} ms; empty .NET program: {empty * 1000:0} ms; ratio {single / empty:0.0}"));
+        Directory.Delete(work, true);
+        return 0;
+    }
+
+    /// <summary>The floor: read every file and tokenize it with Utf8JsonReader on all cores, and nothing else.</summary>
+    private static double Floor(string[] files)
+    {
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        Parallel.ForEach(files, file =>
+        {
+            var reader = new Utf8JsonReader(File.ReadAllBytes(file), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            long count = 0;
+            while (reader.Read())
+            {
+                count++;
+            }
+
+            Interlocked.Add(ref tokens, count);
+        });
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static (double Seconds, long PeakKb) Best(int repeat, Func<(double Seconds, long PeakKb)> run) =>
+        Enumerable.Range(0, repeat).Select(_ => run()).OrderBy(r => r.Seconds).First();
+
+    /// <summary>Runs a process to completion; wall time and peak resident memory (VmHWM, sampled from /proc).</summary>
+    private static (double Seconds, long PeakKb) Process(string file, string[] args, string folder)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        string status = $"/proc/{process.Id}/status";
+        while (!process.WaitForExit(5))
+        {
+            peak = Math.Max(peak, HighWaterMark(status));
+        }
+
+        process.WaitForExit();
+        clock.Stop();
+        _ = stdout.Result + stderr.Result;
+        return (clock.Elapsed.TotalSeconds, peak);
+    }
+
+    private static long HighWaterMark(string status)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(status))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
+    /// <summary>Installs ajv-cli into the work folder with npm, when Node is there; returns its command or null.</summary>
+    private static string? AjvCli(string work)
+    {
+        try
+        {
+            var (_, _) = Process("npm", ["install", "--no-audit", "--no-fund", "--silent", "--prefix", work, "ajv-cli@5"], work);
+            string ajv = Path.Combine(work, "node_modules", ".bin", "ajv");
+            return File.Exists(ajv) ? ajv : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MapLint.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
