@@ -27,7 +27,7 @@ public abstract class MapLintDocument
 
     public SourceFile File { get; }
 
-    public JsonObject Root { get; }
+    public JsonObject Root { get; private protected set; }
 
     public string Name { get; }
 
