@@ -24,6 +24,7 @@ public static class Program
             "generate" => Generate(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
+            "warm" => Warm(args),
             _ => Usage(),
         };
     }
@@ -35,6 +36,50 @@ public static class Program
         string output = Arg(args, "--out", "corpus");
         CorpusGenerator.Write(output, maps, seed);
         Console.WriteLine($"wrote {maps} maps to {output}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs the whole check in-process several times on one corpus: the first run pays for JIT and type loading,
+    /// the later ones show the steady-state cost, so the two can be told apart.
+    /// </summary>
+    private static int Warm(string[] args)
+    {
+        string folder = Arg(args, "--corpus", "corpus");
+        int repeat = int.Parse(Arg(args, "--repeat", "5"), CultureInfo.InvariantCulture);
+        string stage = Arg(args, "--stage", "check");
+        var files = MapLint.Workspace.FileDiscovery.Discover([folder], folder).Files;
+        var contents = stage == "check" ? [] : files.Select(f => File.ReadAllBytes(f.FullPath)).ToList();
+        for (int i = 0; i < repeat; i++)
+        {
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+            var clock = Stopwatch.StartNew();
+            object?[] kept = new object?[files.Count];
+            int diagnostics = 0;
+            switch (stage)
+            {
+                case "parse" or "parse-drop":
+                    Parallel.For(0, files.Count, j =>
+                    {
+                        var bag = new MapLint.Diagnostics.DiagnosticBag(files[j].DisplayPath, null);
+                        kept[j] = MapLint.Syntax.SourceDecoder.Decode(contents[j], bag) is { } text ? MapLint.Syntax.JsonParser.Parse(text, bag) : null;
+                        if (stage == "parse-drop") { kept[j] = null; }
+                    });
+                    break;
+                case "load":
+                    Parallel.For(0, files.Count, j => kept[j] = MapLint.Workspace.DocumentLoader.Load(files[j], contents[j], new MapLint.Diagnostics.DiagnosticBag(files[j].DisplayPath, null)));
+                    break;
+                default:
+                    diagnostics = Linter.Run(files).Diagnostics.Count;
+                    break;
+            }
+
+            clock.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB"));
+        }
+
         return 0;
     }
 

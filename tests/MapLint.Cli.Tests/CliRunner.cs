@@ -2,10 +2,16 @@ using System.Diagnostics;
 
 namespace MapLint.Cli.Tests;
 
-/// <summary>Runs the real maplint process (the built CLI assembly) in the repository root.</summary>
+/// <summary>
+/// Runs the real maplint process in the repository root: the built CLI assembly, or the program named by
+/// MAPLINT_CLI (the native build, which .ci/run checks with the same tests and golden files).
+/// </summary>
 public static class CliRunner
 {
     public static readonly string Root = FindRoot();
+
+    /// <summary>The native executable under test, when MAPLINT_CLI names one.</summary>
+    public static readonly string? NativeCli = Environment.GetEnvironmentVariable("MAPLINT_CLI") is { Length: > 0 } cli ? Path.GetFullPath(cli) : null;
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunIn(Root, args);
 
@@ -13,8 +19,12 @@ public static class CliRunner
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         string cli = Path.Combine(Root, "src", "MapLint.Cli", "bin", configuration, "net10.0", "maplint.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(cli);
+        var start = new ProcessStartInfo(NativeCli ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (NativeCli is null)
+        {
+            start.ArgumentList.Add(cli);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

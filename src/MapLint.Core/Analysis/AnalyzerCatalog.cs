@@ -4,7 +4,7 @@ using MapLint.Syntax;
 
 namespace MapLint.Analysis;
 
-/// <summary>The built-in analyzers, discovered by reflection, and every descriptor MapLint can report.</summary>
+/// <summary>The built-in analyzers and every descriptor MapLint can report.</summary>
 public static class AnalyzerCatalog
 {
     private static readonly Lazy<IReadOnlyList<Analyzer>> BuiltInAnalyzers = new(Discover);
@@ -18,12 +18,53 @@ public static class AnalyzerCatalog
     public static DiagnosticDescriptor? Find(string id) =>
         AllDescriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Listed by hand, sorted by id, rather than found by reflection: the native (ahead-of-time) build keeps only
+    /// what it can see. A test checks by reflection that no analyzer of the assembly is missing here.
+    /// </summary>
     private static IReadOnlyList<Analyzer> Discover() =>
-        typeof(Analyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(Analyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (Analyzer)Activator.CreateInstance(t)!)
-            .ToList();
+        [
+            new Analyzers.Connections.DIPV1000ConnectionValidation(),
+            new Analyzers.Metadata.DIPV1002CompanyScopeMismatch(),
+            new Analyzers.Keys.DIPV1003IntegrationKeyMissing(),
+            new Analyzers.Keys.DIPV1004KeyFieldNotBidirectional(),
+            new Analyzers.Connections.DIPV1005MissingEnvironmentInfo(),
+            new Analyzers.Projects.DIPV1007TaskEnvironmentNotInConnectionSet(),
+            new Analyzers.Connections.DIPV1008DataPartitionNotValid(),
+            new Analyzers.Metadata.DIPV1010MandatoryFieldNotMapped(),
+            new Analyzers.Metadata.DIPV1011ReadOnlyFieldMapped(),
+            new Analyzers.Filters.DIPV1012DataverseFilterInvalid(),
+            new Analyzers.Keys.DIPV1014KeyFieldNotMapped(),
+            new Analyzers.Keys.DIPV1015KeyLookupNotExpanded(),
+            new Analyzers.Connections.DIPV1016NoOrganizationMapping(),
+            new Analyzers.Connections.DIPV1017NoOrganizationMappingForLookup(),
+            new Analyzers.Metadata.DIPV1018MissingSourceSchema(),
+            new Analyzers.Metadata.DIPV1019NoVersionNumber(),
+            new Analyzers.Metadata.DIPV1020MissingDestinationSchema(),
+            new Analyzers.Mappings.DIPV1021MappingWithoutSourceField(),
+            new Analyzers.Metadata.DIPV1022SourceFieldNotInSchema(),
+            new Analyzers.Mappings.DIPV1023DuplicateSourceField(),
+            new Analyzers.Mappings.DIPV1024MappingWithoutDestinationField(),
+            new Analyzers.Metadata.DIPV1025DestinationFieldNotInSchema(),
+            new Analyzers.Mappings.DIPV1026DuplicateDestinationField(),
+            new Analyzers.Metadata.DIPV1027DestinationLookupWithoutKey(),
+            new Analyzers.Metadata.DIPV1028SourceLookupWithoutKey(),
+            new Analyzers.Mappings.DIPV1029DuplicateValueMap(),
+            new Analyzers.Metadata.DIPV1030DataTypeMismatch(),
+            new Analyzers.Metadata.DIPV1031MandatoryFieldWithoutDefault(),
+            new Analyzers.Projects.DIPV2007UnknownTaskMap(),
+            new Analyzers.Filters.DIPV2100FinanceAndOperationsFilterInvalid(),
+            new Analyzers.Filters.DIPV2101SingleEqualsInFilter(),
+            new Analyzers.Filters.DIPV2102EmptyStringComparison(),
+            new Analyzers.Sync.DIPV2103OneWayTowardFinanceAndOperations(),
+            new Analyzers.Sync.DIPV2104IncompleteValueMap(),
+            new Analyzers.Sync.DIPV2105TooManyLookups(),
+            new Analyzers.Sync.DIPV2106VirtualFieldMapped(),
+            new Analyzers.Sync.DIPV2200SelfReferencingLookup(),
+            new Analyzers.Sync.DIPV2201LookupCycle(),
+            new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
+            new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+        ];
 
     private static IReadOnlyList<DiagnosticDescriptor> CollectDescriptors() =>
         SyntaxRules.All

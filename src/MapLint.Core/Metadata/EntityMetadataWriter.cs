@@ -103,7 +103,6 @@ public static class EntityMetadataWriter
         return "{ " + string.Join(", ", parts) + " }";
     }
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, QuoteOptions);
-
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // JsonEncodedText rather than the serializer: same escaping, and nothing the native build would have to reflect on.
+    private static string Quote(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping) + "\"";
 }
