@@ -261,7 +261,7 @@ public static class Linter
 
         string owner = DocumentKinds.All.First(k => k.Kind == document.Kind).Name + ":" + document.Name;
         var span = diagnostic.Location.Span;
-        if (document is TableMap map && map.Mappings.FirstOrDefault(m => m.Syntax.Span.Start <= span.Start && span.End <= m.Syntax.Span.End) is { } mapping)
+        if (document is TableMap map && map.Mappings.FirstOrDefault(m => m.Span.Start <= span.Start && span.End <= m.Span.End) is { } mapping)
         {
             return $"{owner}/mapping:{mapping.Source?.Text}|{mapping.Destination?.Text}";
         }

@@ -23,11 +23,11 @@ public abstract class AnalysisContext
 
     public MapLintDocument Document { get; }
 
-    /// <summary>Reports at a syntax node; the diagnostic carries the node's JSON path.</summary>
-    public void Report(DiagnosticDescriptor descriptor, JsonNode node, params object?[] arguments) =>
+    /// <summary>Reports at a syntax node or a bound part of a map; the diagnostic carries its JSON path.</summary>
+    public void Report(DiagnosticDescriptor descriptor, ISyntaxAnchor node, params object?[] arguments) =>
         bag.Add(descriptor, node.Span, node.Path, arguments);
 
-    public void Report(DiagnosticDescriptor descriptor, JsonNode node, ImmutableDictionary<string, string> properties, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor descriptor, ISyntaxAnchor node, ImmutableDictionary<string, string> properties, params object?[] arguments) =>
         bag.Add(descriptor, node.Span, node.Path, properties, arguments);
 
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? jsonPath, params object?[] arguments) =>

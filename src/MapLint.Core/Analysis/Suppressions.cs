@@ -20,17 +20,24 @@ public static class Suppressions
         RuleCategory.Document,
         Severity.Warning);
 
-    private sealed record Entry(string Rule, string Justification, JsonNode RuleNode, TextSpan Scope)
+    private sealed class Entry(Suppression suppression)
     {
+        public Suppression Suppression { get; } = suppression;
+
         public bool Used { get; set; }
     }
 
     public static List<Diagnostic> Apply(MapLintDocument document, IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, DiagnosticBag bag)
     {
-        var entries = Read(document.Root, document.Root.Span).ToList();
+        var entries = document.Suppressions.Select(s => new Entry(s)).ToList();
         if (document is TableMap map)
         {
-            entries.AddRange(map.Mappings.SelectMany(m => Read(m.Syntax, m.Syntax.Span)));
+            entries.AddRange(map.Mappings.SelectMany(m => m.Suppressions).Select(s => new Entry(s)));
+        }
+
+        if (entries.Count == 0)
+        {
+            return diagnostics as List<Diagnostic> ?? [.. diagnostics];
         }
 
         var result = new List<Diagnostic>(diagnostics.Count);
@@ -38,8 +45,8 @@ public static class Suppressions
         {
             var entry = diagnostic.Id == Unused.Id
                 ? null
-                : entries.Where(e => string.Equals(e.Rule, diagnostic.Id, StringComparison.OrdinalIgnoreCase) && e.Scope.Start <= diagnostic.Location.Span.Start && diagnostic.Location.Span.End <= e.Scope.End)
-                    .OrderBy(e => e.Scope.Length)
+                : entries.Where(e => string.Equals(e.Suppression.Rule, diagnostic.Id, StringComparison.OrdinalIgnoreCase) && e.Suppression.Scope.Start <= diagnostic.Location.Span.Start && diagnostic.Location.Span.End <= e.Suppression.Scope.End)
+                    .OrderBy(e => e.Suppression.Scope.Length)
                     .FirstOrDefault();
             if (entry is null)
             {
@@ -48,10 +55,10 @@ public static class Suppressions
             }
 
             entry.Used = true;
-            result.Add(diagnostic.AsSuppressed(entry.Justification));
+            result.Add(diagnostic.AsSuppressed(entry.Suppression.Justification));
         }
 
-        foreach (var entry in entries.Where(e => !e.Used))
+        foreach (var entry in entries.Where(e => !e.Used).Select(e => e.Suppression))
         {
             var descriptor = AnalyzerCatalog.Find(entry.Rule);
             if (descriptor is not null && config.IsDisabled(descriptor))
@@ -62,16 +69,9 @@ public static class Suppressions
             string message = descriptor is null
                 ? $"'{entry.Rule}' is not a MapLint rule; remove this suppression."
                 : $"This suppression of {descriptor.Id} matches no finding here; remove it.";
-            bag.Add(Unused, entry.RuleNode.Span, entry.RuleNode.Path, AnalysisContext.Properties(("fix", "removeSuppression")), message);
+            bag.Add(Unused, entry.RuleSpan, entry.RulePath, AnalysisContext.Properties(("fix", "removeSuppression")), message);
         }
 
         return result;
     }
-
-    private static IEnumerable<Entry> Read(JsonObject owner, TextSpan scope) =>
-        owner.GetArray("suppressions") is { } array
-            ? array.Items.OfType<JsonObject>()
-                .Where(o => o.Get("rule") is JsonString && o.GetString("justification") is not null)
-                .Select(o => new Entry(o.GetString("rule")!, o.GetString("justification")!, o.Get("rule")!, scope))
-            : [];
 }

@@ -28,22 +28,7 @@ public sealed class EntityMetadataDocument : MapLintDocument
 
         // The entities are bound; their syntax (most of a metadata file) is not needed any more and is let go,
         // keeping only the top level that document-level suppressions and the catalog read.
-        Root = WithoutEntities(root);
-    }
-
-    private static JsonObject WithoutEntities(JsonObject root)
-    {
-        var trimmed = new JsonObject(root.Span);
-        foreach (var property in root.Properties)
-        {
-            if (property.Name != "entities")
-            {
-                property.Value.Parent = trimmed;
-                trimmed.Add(property);
-            }
-        }
-
-        return trimmed;
+        Root = Without(root, "entities");
     }
 
     public override DocumentKind Kind => DocumentKind.EntityMetadata;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MapLint.Syntax;
 using MapLint.Text;
 
@@ -55,14 +56,19 @@ public static class MapDirections
         role == MapSideRole.Destination ? direction.FlowsToDestination() : direction.FlowsToSource();
 }
 
-/// <summary>One line of a table map: a source field, a map type, a destination field and an optional transform.</summary>
-public sealed class FieldMapping
+/// <summary>
+/// One line of a table map: a source field, a map type, a destination field and an optional transform. It keeps
+/// no syntax: spans and names are copied out when it is bound and its JSON path follows from its place in the
+/// map, so a map's syntax tree (most of what a large repository would hold in memory) is let go after binding.
+/// </summary>
+public sealed class FieldMapping : ISyntaxAnchor
 {
-    internal FieldMapping(TableMap map, int index, JsonObject syntax)
+    internal FieldMapping(TableMap map, int index, int arrayIndex, JsonObject syntax)
     {
         Map = map;
         Index = index;
-        Syntax = syntax;
+        ArrayIndex = arrayIndex;
+        Span = syntax.Span;
         var direction = syntax.Get("direction") as JsonString;
         Direction = MapDirections.Parse(direction?.Value) ?? MapDirection.Bidirectional;
         DirectionSpan = direction?.Span ?? syntax.AnchorSpan;
@@ -78,15 +84,24 @@ public sealed class FieldMapping
 
         if (syntax.Get("transform") is JsonObject transform)
         {
-            Transform = new Transform(transform);
+            Transform = new Transform(this, transform);
         }
+
+        Suppressions = Suppression.Read(syntax, syntax.Span);
     }
 
     public TableMap Map { get; }
 
+    /// <summary>Position among the map's mappings (0-based), as messages count them.</summary>
     public int Index { get; }
 
-    public JsonObject Syntax { get; }
+    /// <summary>Position in the <c>mappings</c> array, which may also hold items that are not mappings.</summary>
+    public int ArrayIndex { get; }
+
+    /// <summary>The mapping object, braces included.</summary>
+    public TextSpan Span { get; }
+
+    public string Path => "$.mappings[" + ArrayIndex.ToString(CultureInfo.InvariantCulture) + "]";
 
     public MapDirection Direction { get; }
 
@@ -97,6 +112,9 @@ public sealed class FieldMapping
     public FieldReference? Destination { get; }
 
     public Transform? Transform { get; }
+
+    /// <summary>Suppressions written on this mapping; they cover its span.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; }
 
     public FieldReference? GetField(MapSideRole role) => role == MapSideRole.Source ? Source : Destination;
 
@@ -111,13 +129,12 @@ public sealed class FieldMapping
 /// A field as a mapping names it: a plain column, or a lookup written the service's way,
 /// <c>lookupColumn.keyColumnOfTarget</c> (for example <c>msdyn_vendor.msdyn_vendoraccountnumber</c>).
 /// </summary>
-public sealed class FieldReference
+public sealed class FieldReference : ISyntaxAnchor
 {
     internal FieldReference(FieldMapping mapping, MapSide side, JsonString syntax)
     {
         Mapping = mapping;
         Side = side;
-        Syntax = syntax;
         Text = syntax.Value;
         Span = syntax.Span;
         string text = syntax.Value;
@@ -130,11 +147,11 @@ public sealed class FieldReference
 
     public MapSide Side { get; }
 
-    public JsonString Syntax { get; }
-
     public string Text { get; }
 
     public TextSpan Span { get; }
+
+    public string Path => Mapping.Path + "." + Side.RoleName;
 
     /// <summary>The column on the side's own table (the lookup column for a lookup).</summary>
     public string Column { get; }
@@ -148,29 +165,37 @@ public sealed class FieldReference
 /// <summary>A mapping's transform: a default value, a value map, or both.</summary>
 public sealed class Transform
 {
-    internal Transform(JsonObject syntax)
+    internal Transform(FieldMapping mapping, JsonObject syntax)
     {
-        Syntax = syntax;
-        DefaultValue = syntax.Get("defaultValue");
+        Mapping = mapping;
+        HasDefault = syntax.GetProperty("defaultValue") is not null;
         if (syntax.Get("valueMap") is JsonArray valueMap)
         {
-            ValueMap = valueMap.Items.OfType<JsonObject>()
-                .Where(e => e.Get("source") is { } s && ScalarText(s) is not null && e.Get("destination") is { } d && ScalarText(d) is not null)
-                .Select(e => new ValueMapEntry(ScalarText(e.Get("source")!)!, ScalarText(e.Get("destination")!)!, e))
-                .ToList();
-            ValueMapSyntax = valueMap;
+            var entries = new List<ValueMapEntry>();
+            for (int i = 0; i < valueMap.Items.Count; i++)
+            {
+                if (valueMap.Items[i] is JsonObject e && e.Get("source") is { } s && ScalarText(s) is { } source && e.Get("destination") is { } d && ScalarText(d) is { } destination)
+                {
+                    string path = ValueMapPath + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                    entries.Add(new ValueMapEntry(source, destination, new SyntaxAnchor(s.Span, path + ".source"), new SyntaxAnchor(d.Span, path + ".destination")));
+                }
+            }
+
+            ValueMap = entries;
+            ValueMapAnchor = new SyntaxAnchor(valueMap.Span, ValueMapPath);
         }
     }
 
-    public JsonObject Syntax { get; }
+    public FieldMapping Mapping { get; }
 
-    public JsonNode? DefaultValue { get; }
+    public bool HasDefault { get; }
 
     public IReadOnlyList<ValueMapEntry>? ValueMap { get; }
 
-    public JsonArray? ValueMapSyntax { get; }
+    /// <summary>The <c>valueMap</c> array, when there is one.</summary>
+    public SyntaxAnchor? ValueMapAnchor { get; }
 
-    public bool HasDefault => DefaultValue is not null;
+    private string ValueMapPath => Mapping.Path + ".transform.valueMap";
 
     /// <summary>A scalar's canonical text, so <c>"1"</c> in a map and <c>1</c> in metadata compare as written.</summary>
     public static string? ScalarText(JsonNode node) => node switch
@@ -183,4 +208,8 @@ public sealed class Transform
     };
 }
 
-public sealed record ValueMapEntry(string Source, string Destination, JsonObject Syntax);
+/// <summary>One value map line: the value on each side and where each was written.</summary>
+public sealed record ValueMapEntry(string Source, string Destination, SyntaxAnchor SourceAnchor, SyntaxAnchor DestinationAnchor);
+
+/// <summary>A span with its JSON path, for the few parts of a map whose path does not follow from the model.</summary>
+public sealed record SyntaxAnchor(TextSpan Span, string Path) : ISyntaxAnchor;

@@ -21,6 +21,7 @@ public abstract class MapLintDocument
         var nameNode = root.Get("name") as JsonString;
         Name = nameNode?.Value ?? string.Empty;
         NameSpan = nameNode?.Span ?? root.AnchorSpan;
+        Suppressions = Suppression.Read(root, root.Span);
     }
 
     public abstract DocumentKind Kind { get; }
@@ -32,6 +33,28 @@ public abstract class MapLintDocument
     public string Name { get; }
 
     public TextSpan NameSpan { get; }
+
+    /// <summary>Suppressions written at the top of the document; they cover all of it.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; }
+
+    /// <summary>
+    /// The top level of <paramref name="root"/> without one property, whose bound parts keep no syntax: what a
+    /// document holds on to after binding, so the rest of its tree can be collected.
+    /// </summary>
+    private protected static JsonObject Without(JsonObject root, string name)
+    {
+        var trimmed = new JsonObject(root.Span) { OwnerProperty = root.OwnerProperty };
+        foreach (var property in root.Properties)
+        {
+            if (property.Name != name)
+            {
+                property.Value.Parent = trimmed;
+                trimmed.Add(property);
+            }
+        }
+
+        return trimmed;
+    }
 
     public override string ToString() => $"{Kind} '{Name}' ({File.DisplayPath})";
 }

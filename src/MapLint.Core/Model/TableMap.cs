@@ -21,18 +21,19 @@ public sealed class TableMap : MapLintDocument
         var mappings = new List<FieldMapping>();
         if (root.Get("mappings") is JsonArray array)
         {
-            foreach (var item in array.Items)
+            for (int i = 0; i < array.Items.Count; i++)
             {
-                if (item is JsonObject mapping)
+                if (array.Items[i] is JsonObject mapping)
                 {
-                    mappings.Add(new FieldMapping(this, mappings.Count, mapping));
+                    mappings.Add(new FieldMapping(this, mappings.Count, i, mapping));
                 }
             }
-
-            MappingsSyntax = array;
         }
 
         Mappings = mappings;
+
+        // The mappings are bound and keep no syntax; their part of the tree (nearly all of a map) is let go.
+        Root = Without(root, "mappings");
     }
 
     public override DocumentKind Kind => DocumentKind.TableMap;
@@ -47,8 +48,6 @@ public sealed class TableMap : MapLintDocument
     public JsonArray? IntegrationKeySyntax { get; }
 
     public IReadOnlyList<FieldMapping> Mappings { get; }
-
-    public JsonArray? MappingsSyntax { get; }
 
     public MapSide GetSide(MapSideRole role) => role == MapSideRole.Source ? Source : Destination;
 

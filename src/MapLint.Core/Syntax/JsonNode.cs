@@ -16,7 +16,7 @@ public enum JsonNodeKind
 }
 
 /// <summary>A node of the JSON syntax tree with its exact span; the tree is immutable after parsing.</summary>
-public abstract class JsonNode
+public abstract class JsonNode : ISyntaxAnchor
 {
     protected JsonNode(JsonNodeKind kind, TextSpan span)
     {

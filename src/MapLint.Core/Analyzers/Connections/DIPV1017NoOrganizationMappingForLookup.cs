@@ -31,7 +31,7 @@ public sealed class DIPV1017NoOrganizationMappingForLookup : Analyzer
         {
             if (reference is { IsLookup: true } && context.Model.Resolve(reference).TargetEntity is { CompanyScope: CompanyScope.Company } target)
             {
-                context.Report(Descriptor, reference.Syntax, reference.Text, target.Name, set.Name);
+                context.Report(Descriptor, reference, reference.Text, target.Name, set.Name);
             }
         }
     });

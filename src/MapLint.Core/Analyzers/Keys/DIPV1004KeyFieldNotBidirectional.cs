@@ -32,7 +32,7 @@ public sealed class DIPV1004KeyFieldNotBidirectional : Analyzer
             {
                 var mapping = key.Mappings[0];
                 var field = mapping.GetField(key.Side.Role)!;
-                context.Report(Descriptor, field.Syntax, AnalysisContext.Properties(("direction", "=")), key.Name, mapping.Direction.Symbol(), map.Name);
+                context.Report(Descriptor, field, AnalysisContext.Properties(("direction", "=")), key.Name, mapping.Direction.Symbol(), map.Name);
             }
         }
     });

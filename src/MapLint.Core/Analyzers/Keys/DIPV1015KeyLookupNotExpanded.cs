@@ -37,7 +37,7 @@ public sealed class DIPV1015KeyLookupNotExpanded : Analyzer
                 if (field.KeyColumnOfTarget is not { } keyColumn || !targetKey.Contains(keyColumn, StringComparer.OrdinalIgnoreCase))
                 {
                     string expected = string.Join(", ", targetKey.Select(k => "'" + key.Name + "." + k + "'"));
-                    context.Report(Descriptor, field.Syntax, AnalysisContext.Properties(("replacement", key.Name + "." + targetKey[0])), key.Name, target.Name, field.Text, expected);
+                    context.Report(Descriptor, field, AnalysisContext.Properties(("replacement", key.Name + "." + targetKey[0])), key.Name, target.Name, field.Text, expected);
                 }
             }
         }

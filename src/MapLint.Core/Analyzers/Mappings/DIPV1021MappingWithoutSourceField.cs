@@ -24,7 +24,7 @@ public sealed class DIPV1021MappingWithoutSourceField : Analyzer
         bool constant = !mapping.Direction.FlowsToSource() && mapping.Transform?.HasDefault == true;
         if (mapping.Source is null && !constant)
         {
-            context.Report(Descriptor, mapping.Anchor, mapping.Syntax.Path, mapping.Display);
+            context.Report(Descriptor, mapping.Anchor, mapping.Path, mapping.Display);
         }
     });
 }

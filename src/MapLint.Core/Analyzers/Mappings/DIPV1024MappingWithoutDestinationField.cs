@@ -24,7 +24,7 @@ public sealed class DIPV1024MappingWithoutDestinationField : Analyzer
         bool constant = !mapping.Direction.FlowsToDestination() && mapping.Transform?.HasDefault == true;
         if (mapping.Destination is null && !constant)
         {
-            context.Report(Descriptor, mapping.Anchor, mapping.Syntax.Path, mapping.Display);
+            context.Report(Descriptor, mapping.Anchor, mapping.Path, mapping.Display);
         }
     });
 }

@@ -44,7 +44,7 @@ public sealed class DIPV1029DuplicateValueMap : Analyzer
                 string v = value(entries[i]);
                 if (first.TryGetValue(v, out int earlier))
                 {
-                    context.Report(Descriptor, entries[i].Syntax.Get(property)!, side, v, earlier + 1, i + 1);
+                    context.Report(Descriptor, property == "source" ? entries[i].SourceAnchor : entries[i].DestinationAnchor, side, v, earlier + 1, i + 1);
                 }
                 else
                 {

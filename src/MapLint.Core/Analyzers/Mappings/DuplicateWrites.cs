@@ -19,7 +19,7 @@ internal static class DuplicateWrites
 
             if (first.TryGetValue(field.Column, out var earlier))
             {
-                context.Report(descriptor, field.Syntax, field.Column, earlier.Index + 1, mapping.Index + 1);
+                context.Report(descriptor, field, field.Column, earlier.Index + 1, mapping.Index + 1);
             }
             else
             {

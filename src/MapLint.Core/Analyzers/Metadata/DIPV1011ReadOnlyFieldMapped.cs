@@ -24,7 +24,7 @@ public sealed class DIPV1011ReadOnlyFieldMapped : Analyzer
             if (mapping.Direction.FlowsInto(role) && mapping.GetField(role) is { } field && context.Model.Resolve(field) is { Column.ReadOnly: true } resolved)
             {
                 string oneWay = role == MapSideRole.Destination ? "<" : ">";
-                context.Report(Descriptor, field.Syntax, AnalysisContext.Properties(("direction", oneWay)), field.Column, resolved.Entity!.Name, mapping.Display, oneWay);
+                context.Report(Descriptor, field, AnalysisContext.Properties(("direction", oneWay)), field.Column, resolved.Entity!.Name, mapping.Display, oneWay);
             }
         }
     });

@@ -34,11 +34,11 @@ public sealed class DIPV1030DataTypeMismatch : Analyzer
         bool hasValueMap = mapping.Transform?.ValueMap is not null;
         if (mapping.Direction.FlowsToDestination() && TypeCompatibility.Check(s, d, hasValueMap) is { } reason)
         {
-            context.Report(Descriptor, mapping.Destination.Syntax, mapping.Source.Text, s.TypeName, mapping.Destination.Text, d.TypeName, reason);
+            context.Report(Descriptor, mapping.Destination, mapping.Source.Text, s.TypeName, mapping.Destination.Text, d.TypeName, reason);
         }
         else if (mapping.Direction.FlowsToSource() && TypeCompatibility.Check(d, s, hasValueMap) is { } back)
         {
-            context.Report(Descriptor, mapping.Source.Syntax, mapping.Destination.Text, d.TypeName, mapping.Source.Text, s.TypeName, back);
+            context.Report(Descriptor, mapping.Source, mapping.Destination.Text, d.TypeName, mapping.Source.Text, s.TypeName, back);
         }
     });
 }

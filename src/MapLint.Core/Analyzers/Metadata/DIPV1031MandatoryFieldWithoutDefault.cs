@@ -33,11 +33,11 @@ public sealed class DIPV1031MandatoryFieldWithoutDefault : Analyzer
 
         if (mapping.Direction.FlowsToDestination() && destination.Required && !source.Required && !destination.ReadOnly)
         {
-            context.Report(Descriptor, mapping.Destination.Syntax, mapping.Destination.Column, mapping.Source.Column);
+            context.Report(Descriptor, mapping.Destination, mapping.Destination.Column, mapping.Source.Column);
         }
         else if (mapping.Direction.FlowsToSource() && source.Required && !destination.Required && !source.ReadOnly)
         {
-            context.Report(Descriptor, mapping.Source.Syntax, mapping.Source.Column, mapping.Destination.Column);
+            context.Report(Descriptor, mapping.Source, mapping.Source.Column, mapping.Destination.Column);
         }
     });
 }

@@ -40,11 +40,11 @@ internal static class LookupKey
         string expected = string.Join(", ", key.Select(k => "'" + reference.Column + "." + k + "'"));
         if (reference.KeyColumnOfTarget is null)
         {
-            context.Report(descriptor, reference.Syntax, AnalysisContext.Properties(("replacement", reference.Column + "." + key[0])), $"'{reference.Column}' is a lookup to '{target.Name}' and must be mapped through that table's integration key: {expected}.");
+            context.Report(descriptor, reference, AnalysisContext.Properties(("replacement", reference.Column + "." + key[0])), $"'{reference.Column}' is a lookup to '{target.Name}' and must be mapped through that table's integration key: {expected}.");
         }
         else if (!target.Keys.Any(k => k.Contains(reference.KeyColumnOfTarget, StringComparer.OrdinalIgnoreCase)))
         {
-            context.Report(descriptor, reference.Syntax, AnalysisContext.Properties(("replacement", reference.Column + "." + key[0])), $"'{reference.KeyColumnOfTarget}' is not in the integration key of '{target.Name}', so lookup '{reference.Column}' cannot be resolved through it; use {expected}.");
+            context.Report(descriptor, reference, AnalysisContext.Properties(("replacement", reference.Column + "." + key[0])), $"'{reference.KeyColumnOfTarget}' is not in the integration key of '{target.Name}', so lookup '{reference.Column}' cannot be resolved through it; use {expected}.");
         }
     }
 }

@@ -22,7 +22,7 @@ internal static class UnknownField
         }
         else if (reference.IsLookup && resolved.Column.Type != FieldType.Lookup)
         {
-            context.Report(descriptor, reference.Syntax, $"'{reference.Column}' in '{entity.Name}' is a {resolved.Column.TypeName} field, not a lookup, so '{reference.Text}' names nothing; map '{reference.Column}' itself.");
+            context.Report(descriptor, reference, $"'{reference.Column}' in '{entity.Name}' is a {resolved.Column.TypeName} field, not a lookup, so '{reference.Text}' names nothing; map '{reference.Column}' itself.");
         }
         else if (reference.IsLookup && resolved.TargetEntity is { } target && resolved.TargetColumn is null)
         {
@@ -33,7 +33,7 @@ internal static class UnknownField
         {
             string? suggestion = NameSuggester.Suggest(name, candidates);
             var properties = suggestion is null ? AnalysisContext.Properties() : AnalysisContext.Properties(("suggestion", suggestion));
-            context.Report(descriptor, reference.Syntax, properties, message + NameSuggester.Hint(suggestion));
+            context.Report(descriptor, reference, properties, message + NameSuggester.Hint(suggestion));
         }
     }
 }

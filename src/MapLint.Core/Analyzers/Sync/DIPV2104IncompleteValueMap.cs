@@ -19,7 +19,7 @@ public sealed class DIPV2104IncompleteValueMap : Analyzer
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterFieldMappingAction(context =>
     {
         var mapping = context.FieldMapping;
-        if (mapping.Transform is not { ValueMap: { } entries, ValueMapSyntax: { } syntax })
+        if (mapping.Transform is not { ValueMap: { } entries, ValueMapAnchor: { } syntax })
         {
             return;
         }

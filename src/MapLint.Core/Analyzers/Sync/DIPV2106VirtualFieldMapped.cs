@@ -21,7 +21,7 @@ public sealed class DIPV2106VirtualFieldMapped : Analyzer
         {
             if (field is { Side.IsFinanceAndOperations: true } && context.Model.Resolve(field) is { Column.Virtual: true } resolved)
             {
-                context.Report(Descriptor, field.Syntax, field.Column, resolved.Entity!.Name);
+                context.Report(Descriptor, field, field.Column, resolved.Entity!.Name);
             }
         }
     });

@@ -23,7 +23,7 @@ public sealed class DIPV2201LookupCycle : Analyzer
         foreach (var deferred in graph.DeferredDependencies.Where(d => ReferenceEquals(d.Map, context.TableMap)))
         {
             string cycle = string.Join(", ", graph.CycleOf[deferred].Select(d => $"'{d.Map.Name}'.{d.Lookup.Text} → '{d.DependsOn.Name}'"));
-            context.Report(Descriptor, deferred.Lookup.Syntax, AnalysisContext.Properties(("deferredField", deferred.Lookup.Text)), cycle, deferred.Lookup.Text, deferred.Map.Name);
+            context.Report(Descriptor, deferred.Lookup, AnalysisContext.Properties(("deferredField", deferred.Lookup.Text)), cycle, deferred.Lookup.Text, deferred.Map.Name);
         }
     });
 }

@@ -19,7 +19,7 @@ public sealed class DIPV2202LookupToUncoupledTable : Analyzer
     {
         foreach (var lookup in context.Model.SyncGraph.UncoupledLookups.Where(u => ReferenceEquals(u.Map, context.TableMap)))
         {
-            context.Report(Descriptor, lookup.Lookup.Syntax, lookup.Lookup.Text, lookup.TargetTable);
+            context.Report(Descriptor, lookup.Lookup, lookup.Lookup.Text, lookup.TargetTable);
         }
     });
 }
