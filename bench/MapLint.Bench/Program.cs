@@ -54,6 +54,7 @@ public static class Program
         {
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
             int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
+            var paused = GC.GetTotalPauseDuration();
             var clock = Stopwatch.StartNew();
             object?[] kept = new object?[files.Count];
             int diagnostics = 0;
@@ -77,7 +78,7 @@ public static class Program
 
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB"));
+                $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB"));
         }
 
         return 0;

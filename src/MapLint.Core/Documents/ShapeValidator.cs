@@ -10,7 +10,16 @@ namespace MapLint.Documents;
 /// </summary>
 public static class ShapeValidator
 {
-    public static void Validate(JsonNode node, Shape shape, string name, DiagnosticBag bag)
+    public static void Validate(JsonNode node, Shape shape, string name, DiagnosticBag bag) =>
+        Validate(node, shape, new ShapeName(name, 0), bag);
+
+    /// <summary>The name messages give a value: a property name, with " item" once per array level below it; built only for a message.</summary>
+    private readonly record struct ShapeName(string Name, int ItemDepth)
+    {
+        public override string ToString() => ItemDepth == 0 ? Name : Name + string.Concat(Enumerable.Repeat(" item", ItemDepth));
+    }
+
+    private static void Validate(JsonNode node, Shape shape, ShapeName name, DiagnosticBag bag)
     {
         switch (shape)
         {
@@ -38,7 +47,7 @@ public static class ShapeValidator
 
                 foreach (var item in array.Items)
                 {
-                    Validate(item, arrayShape.Items, name + " item", bag);
+                    Validate(item, arrayShape.Items, name with { ItemDepth = name.ItemDepth + 1 }, bag);
                 }
 
                 return;
@@ -106,11 +115,11 @@ public static class ShapeValidator
             var propertyShape = shape.Find(property.Name);
             if (propertyShape is not null)
             {
-                Validate(property.Value, propertyShape.Shape, property.Name, bag);
+                Validate(property.Value, propertyShape.Shape, new ShapeName(property.Name, 0), bag);
             }
             else if (shape.AdditionalProperties is { } entryShape)
             {
-                Validate(property.Value, entryShape, property.Name, bag);
+                Validate(property.Value, entryShape, new ShapeName(property.Name, 0), bag);
             }
             else
             {
@@ -138,7 +147,7 @@ public static class ShapeValidator
         }
     }
 
-    private static void WrongType(JsonNode node, Shape shape, string name, DiagnosticBag bag) =>
+    private static void WrongType(JsonNode node, Shape shape, ShapeName name, DiagnosticBag bag) =>
         bag.Add(DocumentRules.SchemaViolation, node.Span, node.Path, $"'{name}' must be {shape.ExpectedDescription}, not {node.TypeName}.");
 
     private static ImmutableDictionary<string, string>? Suggestion(string? suggestion) =>

@@ -53,7 +53,8 @@ public sealed class SyncGraph
             .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
             .ToList();
         var graph = new SyncGraph(maps);
-        var keyColumnIndex = KeyColumnIndex(maps);
+        // Only lookups that metadata cannot resolve need the index, so it is built on first use.
+        var keyColumnIndex = new Lazy<Dictionary<(string App, string Column), HashSet<string>>>(() => KeyColumnIndex(maps), LazyThreadSafetyMode.None);
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
         var uncoupled = new List<UncoupledLookup>();
@@ -114,7 +115,7 @@ public sealed class SyncGraph
     /// The lookup's target table: from metadata when the column is known there, else the one table (of the
     /// lookup's app) whose maps map the key column. Ambiguous or unknown targets get no edge.
     /// </summary>
-    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Dictionary<(string App, string Column), HashSet<string>> keyColumnIndex)
+    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Lazy<Dictionary<(string App, string Column), HashSet<string>>> keyColumnIndex)
     {
         if (model.Resolve(lookup).Column is { Target: { } target })
         {
@@ -126,7 +127,7 @@ public sealed class SyncGraph
             return (null, false);
         }
 
-        return keyColumnIndex.TryGetValue((lookup.Side.App.ToUpperInvariant(), lookup.KeyColumnOfTarget!.ToUpperInvariant()), out var tables) && tables.Count == 1
+        return keyColumnIndex.Value.TryGetValue((lookup.Side.App, lookup.KeyColumnOfTarget!), out var tables) && tables.Count == 1
             ? (tables.First(), false)
             : (null, false);
     }
@@ -134,7 +135,7 @@ public sealed class SyncGraph
     /// <summary>(app, plain column) → tables whose maps map that column: how lookups resolve without metadata.</summary>
     private static Dictionary<(string App, string Column), HashSet<string>> KeyColumnIndex(IEnumerable<TableMap> maps)
     {
-        var index = new Dictionary<(string, string), HashSet<string>>();
+        var index = new Dictionary<(string, string), HashSet<string>>(PairIgnoreCase.Instance);
         foreach (var map in maps)
         {
             foreach (var mapping in map.Mappings)
@@ -143,7 +144,7 @@ public sealed class SyncGraph
                 {
                     if (field is { IsLookup: false })
                     {
-                        var key = (field.Side.App.ToUpperInvariant(), field.Column.ToUpperInvariant());
+                        var key = (field.Side.App, field.Column);
                         if (!index.TryGetValue(key, out var tables))
                         {
                             index[key] = tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -308,4 +309,16 @@ public sealed class SyncGraph
 
         return component;
     }
+}
+
+/// <summary>Compares (app, column) pairs ignoring case, without upper-cased copies of every name.</summary>
+internal sealed class PairIgnoreCase : IEqualityComparer<(string, string)>
+{
+    public static readonly PairIgnoreCase Instance = new();
+
+    public bool Equals((string, string) x, (string, string) y) =>
+        StringComparer.OrdinalIgnoreCase.Equals(x.Item1, y.Item1) && StringComparer.OrdinalIgnoreCase.Equals(x.Item2, y.Item2);
+
+    public int GetHashCode((string, string) pair) =>
+        unchecked((StringComparer.OrdinalIgnoreCase.GetHashCode(pair.Item1) * 31) + StringComparer.OrdinalIgnoreCase.GetHashCode(pair.Item2));
 }

@@ -15,6 +15,9 @@ public sealed record ResolvedField(
 {
     /// <summary>The field whose value actually flows: the target's key column for a lookup, else the column.</summary>
     public FieldDefinition? ValueField => Reference.IsLookup ? TargetColumn : Column;
+
+    /// <summary>The model that bound it, so a reference can keep its binding for that model only.</summary>
+    internal SemanticModel? Owner { get; init; }
 }
 
 /// <summary>The integration key of a map: fields of its key side's table, from the map or from metadata.</summary>

@@ -67,6 +67,17 @@ public sealed class SemanticModel
     /// <summary>Binds a field reference to metadata (lookups through the target table's metadata).</summary>
     public ResolvedField Resolve(FieldReference reference)
     {
+        // A dozen rules ask about each field: bind once. One reference write, so a race only binds twice.
+        if (reference.Resolved is { } known && ReferenceEquals(known.Owner, this))
+        {
+            return known;
+        }
+
+        return reference.Resolved = Bind(reference);
+    }
+
+    private ResolvedField Bind(FieldReference reference)
+    {
         var entity = GetEntity(reference.Side);
         var column = entity?.FindField(reference.Column);
         EntityDefinition? target = null;
@@ -77,7 +88,7 @@ public sealed class SemanticModel
             targetColumn = target?.FindField(reference.KeyColumnOfTarget!);
         }
 
-        return new ResolvedField(reference, entity, column, target, targetColumn);
+        return new ResolvedField(reference, entity, column, target, targetColumn) { Owner = this };
     }
 
     /// <summary>The map's integration key: its own override, else the first alternate key of its key side's table.</summary>
@@ -131,11 +142,15 @@ public sealed class SemanticModel
     /// Connection sets the map can run in: those with environments for both of its apps. When no connection set
     /// names environments for them, every connection set of the workspace is a candidate.
     /// </summary>
-    public IReadOnlyList<ConnectionSet> ConnectionSetsFor(TableMap map)
-    {
-        var matching = ConnectionSets.Where(c => c.HasEnvironmentFor(map.Source.App) && c.HasEnvironmentFor(map.Destination.App)).ToList();
-        return matching.Count > 0 ? matching : ConnectionSets;
-    }
+    public IReadOnlyList<ConnectionSet> ConnectionSetsFor(TableMap map) =>
+        connectionSetsByApps.GetOrAdd((map.Source.App, map.Destination.App), apps =>
+        {
+            var matching = ConnectionSets.Where(c => c.HasEnvironmentFor(apps.Item1) && c.HasEnvironmentFor(apps.Item2)).ToList();
+            return matching.Count > 0 ? matching : ConnectionSets;
+        });
+
+    // Thousands of maps share a handful of app pairs; rules ask once per map or per mapping.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), IReadOnlyList<ConnectionSet>> connectionSetsByApps = new();
 
     private static string TableKey(string app, string entity) => app + "\u0001" + entity;
 }

@@ -30,30 +30,33 @@ public abstract class JsonNode : ISyntaxAnchor
 
     public JsonNode? Parent { get; internal set; }
 
-    /// <summary>Property name (for an object member) or index (for an array item) under the parent.</summary>
-    public object? Segment { get; internal set; }
+    /// <summary>The property name under an object parent; null for an array item or the root.</summary>
+    public string? Name { get; internal set; }
+
+    /// <summary>The index under an array parent; -1 for an object member or the root.</summary>
+    public int Index { get; internal set; } = -1;
 
     /// <summary>The JSON path of this node, e.g. <c>$.mappings[2].source</c>; computed on demand.</summary>
     public string Path
     {
         get
         {
-            var segments = new Stack<object>();
-            for (JsonNode? node = this; node?.Segment is { } segment; node = node.Parent)
+            var segments = new Stack<JsonNode>();
+            for (JsonNode? node = this; node is { Parent: not null }; node = node.Parent)
             {
-                segments.Push(segment);
+                segments.Push(node);
             }
 
             var builder = new StringBuilder("$");
             foreach (var segment in segments)
             {
-                if (segment is int index)
+                if (segment.Name is null)
                 {
-                    builder.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                    builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
                 }
                 else
                 {
-                    var name = (string)segment;
+                    var name = segment.Name;
                     if (IsPlainName(name))
                     {
                         builder.Append('.').Append(name);
@@ -205,7 +208,10 @@ public sealed class JsonNumber : JsonNode
     /// <summary>The literal as written, kept so formatting and comparisons are exact.</summary>
     public string Raw { get; }
 
-    public bool IsInteger => Raw.IndexOfAny(['.', 'e', 'E']) < 0;
+    public bool IsInteger => Raw.IndexOfAny(NotInteger) < 0;
+
+    // One array for all calls: a collection expression here allocated a new one per number.
+    private static readonly char[] NotInteger = ['.', 'e', 'E'];
 
     public bool TryGetInt64(out long value) => long.TryParse(Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 

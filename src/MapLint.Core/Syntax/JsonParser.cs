@@ -31,6 +31,7 @@ public static class JsonParser
         });
 
         var stack = new Stack<JsonNode>();
+        var names = NameTable.Current;
         JsonNode? root = null;
         string? pendingName = null;
         TextSpan pendingNameSpan = default;
@@ -47,13 +48,12 @@ public static class JsonParser
                 {
                     case JsonTokenType.PropertyName:
                     {
-                        pendingName = reader.GetString()!;
+                        pendingName = reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
                         pendingNameSpan = new TextSpan(start, start + reader.ValueSpan.Length + 2);
-                        var seen = seenNames[stack.Count] ??= new HashSet<string>(StringComparer.Ordinal);
-                        pendingIsDuplicate = !seen.Add(pendingName);
+                        var owner = (JsonObject)stack.Peek();
+                        pendingIsDuplicate = IsDuplicate(owner, pendingName, ref seenNames[stack.Count]);
                         if (pendingIsDuplicate)
                         {
-                            var owner = (JsonObject)stack.Peek();
                             bag.Add(SyntaxRules.DuplicateProperty, pendingNameSpan, owner.Path, pendingName);
                         }
 
@@ -74,7 +74,7 @@ public static class JsonParser
                             : new JsonArray(new TextSpan(start, start));
                         Attach(container, stack, ref pendingName, pendingNameSpan, pendingIsDuplicate, ref root);
                         stack.Push(container);
-                        seenNames[stack.Count]?.Clear();
+                        seenNames[stack.Count] = null;
                         continue;
                     }
 
@@ -87,7 +87,7 @@ public static class JsonParser
                     }
 
                     case JsonTokenType.String:
-                        node = new JsonString(reader.GetString()!, new TextSpan(start, start + reader.ValueSpan.Length + 2));
+                        node = new JsonString(reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length + 2));
                         break;
                     case JsonTokenType.Number:
                         node = new JsonNumber(Encoding.UTF8.GetString(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length));
@@ -132,7 +132,7 @@ public static class JsonParser
         if (parent is JsonObject obj)
         {
             var property = new JsonProperty(pendingName!, pendingNameSpan, node);
-            node.Segment = pendingName;
+            node.Name = pendingName;
             if (node is JsonObject child)
             {
                 child.OwnerProperty = property;
@@ -149,9 +149,41 @@ public static class JsonParser
         else
         {
             var array = (JsonArray)parent;
-            node.Segment = array.Items.Count;
+            node.Index = array.Items.Count;
             array.Add(node);
         }
+    }
+
+    /// <summary>
+    /// Whether the object already has the name: a scan while it is small (most are), a set once it is large, so
+    /// an object with a million members stays linear.
+    /// </summary>
+    private static bool IsDuplicate(JsonObject owner, string name, ref HashSet<string>? seen)
+    {
+        var properties = owner.Properties;
+        if (seen is null)
+        {
+            if (properties.Count < 16)
+            {
+                foreach (var property in properties)
+                {
+                    if (ReferenceEquals(property.Name, name) || property.Name == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in properties)
+            {
+                seen.Add(property.Name);
+            }
+        }
+
+        return !seen.Add(name);
     }
 
     private static string Describe(JsonException ex, bool atEnd)

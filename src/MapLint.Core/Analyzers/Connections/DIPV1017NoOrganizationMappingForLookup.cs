@@ -21,15 +21,17 @@ public sealed class DIPV1017NoOrganizationMappingForLookup : Analyzer
 
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterFieldMappingAction(context =>
     {
-        var map = context.TableMap;
-        if (OrganizationMappings.IsCompanySpecific(context.Model, map) || OrganizationMappings.SetWithoutMappings(context.Model, map) is not { } set)
-        {
-            return;
-        }
+        Check(context.FieldMapping.Source);
+        Check(context.FieldMapping.Destination);
 
-        foreach (var reference in new[] { context.FieldMapping.Source, context.FieldMapping.Destination })
+        // The lookup first: most mappings are not lookups, and the map-level questions cost more.
+        void Check(FieldReference? reference)
         {
-            if (reference is { IsLookup: true } && context.Model.Resolve(reference).TargetEntity is { CompanyScope: CompanyScope.Company } target)
+            var map = context.TableMap;
+            if (reference is { IsLookup: true }
+                && context.Model.Resolve(reference).TargetEntity is { CompanyScope: CompanyScope.Company } target
+                && !OrganizationMappings.IsCompanySpecific(context.Model, map)
+                && OrganizationMappings.SetWithoutMappings(context.Model, map) is { } set)
             {
                 context.Report(Descriptor, reference, reference.Text, target.Name, set.Name);
             }

@@ -20,12 +20,23 @@ public sealed class DIPV2105TooManyLookups : Analyzer
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         var map = context.TableMap;
-        int lookups = map.Mappings
-            .SelectMany(m => new[] { m.Source, m.Destination })
-            .Where(f => f is { IsLookup: true })
-            .Select(f => f!.Side.Role + ":" + f.Column.ToUpperInvariant())
-            .Distinct()
-            .Count();
+        // Distinct lookup columns per side, ignoring case.
+        var sourceLookups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var destinationLookups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mapping in map.Mappings)
+        {
+            if (mapping.Source is { IsLookup: true } source)
+            {
+                sourceLookups.Add(source.Column);
+            }
+
+            if (mapping.Destination is { IsLookup: true } destination)
+            {
+                destinationLookups.Add(destination.Column);
+            }
+        }
+
+        int lookups = sourceLookups.Count + destinationLookups.Count;
         if (lookups >= Limit)
         {
             context.Report(Descriptor, map.Anchor, "$.name", map.Name, lookups);
