@@ -48,6 +48,7 @@ public static class Program
         string folder = Arg(args, "--corpus", "corpus");
         int repeat = int.Parse(Arg(args, "--repeat", "5"), CultureInfo.InvariantCulture);
         string stage = Arg(args, "--stage", "check");
+        using var listener = args.Contains("--alloc") ? new AllocationListener() : null;
         var files = MapLint.Workspace.FileDiscovery.Discover([folder], folder).Files;
         var contents = stage == "check" ? [] : files.Select(f => File.ReadAllBytes(f.FullPath)).ToList();
         for (int i = 0; i < repeat; i++)
@@ -79,6 +80,11 @@ public static class Program
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB"));
+        }
+
+        foreach (var (type, bytes) in listener?.Top(25) ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0,10:0.0} MB  {type}"));
         }
 
         return 0;

@@ -133,9 +133,9 @@ public static class ShapeValidator
             }
         }
 
-        foreach (var propertyShape in shape.Properties)
+        foreach (var propertyShape in shape.RequiredProperties)
         {
-            if (propertyShape.Required && obj.GetProperty(propertyShape.Name) is null)
+            if (obj.GetProperty(propertyShape.Name) is null)
             {
                 bag.Add(
                     DocumentRules.SchemaViolation,

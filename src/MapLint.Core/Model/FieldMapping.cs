@@ -160,9 +160,6 @@ public sealed class FieldReference : ISyntaxAnchor
     public string? KeyColumnOfTarget { get; }
 
     public bool IsLookup => KeyColumnOfTarget is not null;
-
-    /// <summary>Its binding to metadata, kept by the semantic model that made it.</summary>
-    internal Semantics.ResolvedField? Resolved { get; set; }
 }
 
 /// <summary>A mapping's transform: a default value, a value map, or both.</summary>

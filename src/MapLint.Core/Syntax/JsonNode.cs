@@ -130,7 +130,7 @@ public sealed class JsonObject : JsonNode
     {
     }
 
-    public IReadOnlyList<JsonProperty> Properties => properties;
+    public NodeList<JsonProperty> Properties => new(properties);
 
     /// <summary>The property that holds this object in its parent, when it is an object member.</summary>
     public JsonProperty? OwnerProperty { get; internal set; }
@@ -181,7 +181,7 @@ public sealed class JsonArray : JsonNode
     {
     }
 
-    public IReadOnlyList<JsonNode> Items => items;
+    public NodeList<JsonNode> Items => new(items);
 
     internal void Add(JsonNode item) => items.Add(item);
 }
@@ -224,4 +224,32 @@ public sealed class JsonLiteral : JsonNode
         : base(kind, span)
     {
     }
+}
+
+/// <summary>
+/// The members or items of a node, read-only. A struct whose enumerator is List's own, so the parser, the shape
+/// validator and the binders walk millions of them without boxing an enumerator each time.
+/// </summary>
+public readonly struct NodeList<T> : IReadOnlyList<T>
+{
+    private static readonly List<T> Empty = [];
+    private readonly List<T>? list;
+
+    internal NodeList(List<T> list)
+    {
+        this.list = list;
+    }
+
+    // default(NodeList<T>), which `?? []` produces, is the empty list.
+    private List<T> List => list ?? Empty;
+
+    public int Count => List.Count;
+
+    public T this[int index] => List[index];
+
+    public List<T>.Enumerator GetEnumerator() => List.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => List.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => List.GetEnumerator();
 }

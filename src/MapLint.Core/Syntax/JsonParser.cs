@@ -36,7 +36,9 @@ public static class JsonParser
         string? pendingName = null;
         TextSpan pendingNameSpan = default;
         bool pendingIsDuplicate = false;
+        // Per depth: a set of the names of the object open there, used (and reused) once it has many members.
         HashSet<string>?[] seenNames = new HashSet<string>?[MaxDepth + 2];
+        bool[] seenActive = new bool[MaxDepth + 2];
 
         try
         {
@@ -48,10 +50,10 @@ public static class JsonParser
                 {
                     case JsonTokenType.PropertyName:
                     {
-                        pendingName = reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
+                        pendingName = reader.ValueIsEscaped ? Unescape(ref reader) : names.Get(reader.ValueSpan);
                         pendingNameSpan = new TextSpan(start, start + reader.ValueSpan.Length + 2);
                         var owner = (JsonObject)stack.Peek();
-                        pendingIsDuplicate = IsDuplicate(owner, pendingName, ref seenNames[stack.Count]);
+                        pendingIsDuplicate = IsDuplicate(owner, pendingName, ref seenNames[stack.Count], ref seenActive[stack.Count]);
                         if (pendingIsDuplicate)
                         {
                             bag.Add(SyntaxRules.DuplicateProperty, pendingNameSpan, owner.Path, pendingName);
@@ -74,7 +76,7 @@ public static class JsonParser
                             : new JsonArray(new TextSpan(start, start));
                         Attach(container, stack, ref pendingName, pendingNameSpan, pendingIsDuplicate, ref root);
                         stack.Push(container);
-                        seenNames[stack.Count] = null;
+                        seenActive[stack.Count] = false;
                         continue;
                     }
 
@@ -87,10 +89,10 @@ public static class JsonParser
                     }
 
                     case JsonTokenType.String:
-                        node = new JsonString(reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length + 2));
+                        node = new JsonString(reader.ValueIsEscaped ? Unescape(ref reader) : names.Get(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length + 2));
                         break;
                     case JsonTokenType.Number:
-                        node = new JsonNumber(Encoding.UTF8.GetString(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length));
+                        node = new JsonNumber(names.Get(reader.ValueSpan), new TextSpan(start, start + reader.ValueSpan.Length));
                         break;
                     case JsonTokenType.True:
                         node = new JsonLiteral(JsonNodeKind.True, new TextSpan(start, start + 4));
@@ -107,6 +109,11 @@ public static class JsonParser
 
                 Attach(node, stack, ref pendingName, pendingNameSpan, pendingIsDuplicate, ref root);
             }
+        }
+        catch (InvalidEscapeException ex)
+        {
+            bag.Add(SyntaxRules.JsonSyntaxError, ex.Span, null, "JSON syntax error: a string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half); write the character itself or both halves.");
+            return null;
         }
         catch (JsonException ex)
         {
@@ -155,13 +162,35 @@ public static class JsonParser
     }
 
     /// <summary>
+    /// An escaped string's text. The reader accepts a lone surrogate escape such as <c>"\uD800"</c> as valid JSON
+    /// but throws when asked for the string (found by the mutation fuzz test): that becomes a syntax error here.
+    /// </summary>
+    private static string Unescape(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            int start = (int)reader.TokenStartIndex;
+            throw new InvalidEscapeException(new TextSpan(start, start + reader.ValueSpan.Length + 2));
+        }
+    }
+
+    private sealed class InvalidEscapeException(TextSpan span) : Exception
+    {
+        public TextSpan Span { get; } = span;
+    }
+
+    /// <summary>
     /// Whether the object already has the name: a scan while it is small (most are), a set once it is large, so
     /// an object with a million members stays linear.
     /// </summary>
-    private static bool IsDuplicate(JsonObject owner, string name, ref HashSet<string>? seen)
+    private static bool IsDuplicate(JsonObject owner, string name, ref HashSet<string>? seen, ref bool active)
     {
         var properties = owner.Properties;
-        if (seen is null)
+        if (!active)
         {
             if (properties.Count < 16)
             {
@@ -176,14 +205,16 @@ public static class JsonParser
                 return false;
             }
 
-            seen = new HashSet<string>(StringComparer.Ordinal);
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            seen.Clear();
+            active = true;
             foreach (var property in properties)
             {
                 seen.Add(property.Name);
             }
         }
 
-        return !seen.Add(name);
+        return !seen!.Add(name);
     }
 
     private static string Describe(JsonException ex, bool atEnd)

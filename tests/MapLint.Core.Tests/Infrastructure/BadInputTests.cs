@@ -12,6 +12,9 @@ public class BadInputTests
     [InlineData("{ \"kind\": \"tableMap\", \"name\": NaN }", "DIPV2000", 1, 31)]
     [InlineData("{ \"kind\": \"tableMap\", \"name\": 5, \"source\": {}, \"destination\": {}, \"mappings\": [] }", "DIPV2001", 1, 31)]
     [InlineData("{ \"kind\": \"tableMap\", \"kind\": \"x\" }", "DIPV2002", 1, 23)]
+    // Found by the mutation fuzz test: the reader accepts a lone surrogate escape, then throws when asked for the string.
+    [InlineData("{ \"kind\": \"tableMap\", \"name\": \"a\\uD800\" }", "DIPV2000", 1, 31)]
+    [InlineData("{ \"kind\": \"tableMap\", \"\\uDC00x\": 1 }", "DIPV2000", 1, 23)]
     public void BrokenDocumentsGetAPositionedDiagnostic(string text, string id, int line, int column)
     {
         var result = Linter.Run([("bad.json", Encoding.UTF8.GetBytes(text))]);

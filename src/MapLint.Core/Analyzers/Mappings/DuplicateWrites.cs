@@ -9,7 +9,7 @@ internal static class DuplicateWrites
 {
     public static void Check(TableMapAnalysisContext context, MapSideRole role, DiagnosticDescriptor descriptor)
     {
-        var first = new Dictionary<string, FieldMapping>(StringComparer.OrdinalIgnoreCase);
+        var first = new Dictionary<string, FieldMapping>(context.TableMap.Mappings.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var mapping in context.TableMap.Mappings)
         {
             if (!mapping.Direction.FlowsInto(role) || mapping.GetField(role) is not { } field)
