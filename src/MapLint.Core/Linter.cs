@@ -5,6 +5,7 @@ using MapLint.Diagnostics;
 using MapLint.Metadata;
 using MapLint.Documents;
 using MapLint.Model;
+using MapLint.Planning;
 using MapLint.Semantics;
 using MapLint.Workspace;
 using MapLint.Util;
@@ -19,6 +20,13 @@ public sealed class LintOptions
     public long MaxFileBytes { get; init; } = DocumentLoader.DefaultMaxFileBytes;
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// True (the default): each map is checked by its own rules as soon as it is loaded and then keeps only what
+    /// rules spanning maps need, so memory stays near the size of the metadata. False keeps every map whole in
+    /// <see cref="LintResult.Model"/>, for callers that read the model afterwards. Findings are the same (tested).
+    /// </summary>
+    public bool StreamMaps { get; init; } = true;
 
     /// <summary>Severities (rules set to none do not run) and workspace settings.</summary>
     public MapLintConfig Config { get; init; } = MapLintConfig.Default;
@@ -87,8 +95,10 @@ public static class Linter
         var bags = new DiagnosticBag[count];
         var documents = new MapLintDocument?[count];
         var exports = new byte[]?[count];
+        var mapFiles = new bool[count];
 
-        // Phase 1: MapLint documents. Metadata exports wait, so they can be converted for the maps alone.
+        // Phase 1: every document but the table maps, which only say that they are maps (their bytes are read
+        // again in phase 2). Metadata exports wait, so they can be converted for the maps alone.
         Parallel.For(0, count, parallel, i =>
         {
             var file = fileAt(i);
@@ -102,15 +112,36 @@ public static class Linter
             {
                 exports[i] = bytes;
             }
+            else if (DocumentLoader.LooksLikeTableMap(bytes))
+            {
+                mapFiles[i] = true;
+            }
             else
             {
                 documents[i] = DocumentLoader.Load(file, bytes, bags[i], sharing);
             }
         });
 
-        // Phase 2: exports, lazily: only the entities the maps use.
-        if (exports.Any(e => e is not null))
+        var config = options.Config;
+        var notes = new List<string>();
+        var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
+        bool hasExports = exports.Any(e => e is not null);
+
+        // Exports are converted for the entities the maps use, so with exports every map is loaded first and
+        // kept whole; otherwise maps stream: loaded, checked by their own rules and compacted one by one.
+        bool streaming = options.StreamMaps && !hasExports;
+        SemanticModel? partial = null;
+        KeyColumnIndex? keyColumns = null;
+        List<(Analyzer Analyzer, AnalysisRegistration Registration)>? ownRules = null;
+        if (!streaming)
         {
+            Parallel.For(0, count, parallel, i =>
+            {
+                if (mapFiles[i] && bytesAt(i, bags[i]) is { } bytes)
+                {
+                    documents[i] = DocumentLoader.Load(fileAt(i), bytes, bags[i], sharing);
+                }
+            });
             var demand = MetadataDemand.From(documents.OfType<TableMap>().ToList());
             Parallel.For(0, count, parallel, i =>
             {
@@ -121,23 +152,8 @@ public static class Linter
             });
         }
 
-        var loaded = documents.OfType<MapLintDocument>().ToList();
-        var model = new SemanticModel(loaded);
-        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceIdentity.Instance);
-        for (int i = 0; i < count; i++)
-        {
-            if (documents[i] is { } document)
-            {
-                bagOf[document] = bags[i];
-            }
-        }
-
-        ReportDuplicateNames(loaded, bagOf);
-
-        var notes = new List<string>();
-        var config = options.Config;
-        var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
-        if (!model.Metadata.HasAny)
+        // Metadata is known now (it never depends on maps without exports): skip what needs it when there is none.
+        if (!documents.OfType<EntityMetadataDocument>().Any())
         {
             var skipped = analyzers.Where(a => a.RequiresMetadata).ToList();
             if (skipped.Count > 0)
@@ -155,7 +171,58 @@ public static class Linter
             return (Analyzer: a, Registration: registration);
         }).ToList();
 
-        Parallel.ForEach(loaded, parallel, document => Analyze(document, model, registrations, bagOf[document]));
+        if (streaming)
+        {
+            // Phase 2: each map is loaded, checked by the rules that need only it, metadata and connection sets,
+            // and compacted before the next; only what rules spanning maps need stays in memory.
+            partial = new SemanticModel(documents.Where(d => d is not null and not TableMap).ToList()!);
+            keyColumns = new KeyColumnIndex();
+            ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
+            Parallel.For(0, count, parallel, i =>
+            {
+                if (mapFiles[i] && bytesAt(i, bags[i]) is { } bytes)
+                {
+                    documents[i] = DocumentLoader.Load(fileAt(i), bytes, bags[i], sharing);
+                }
+
+                if (documents[i] is TableMap map)
+                {
+                    AnalyzeTableMap(map, partial, ownRules, bags[i]);
+                    keyColumns.Add(map);
+                    partial.Forget(map);
+                    var flagged = bags[i].Diagnostics.Select(d => d.Location.Span).ToList();
+                    map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
+                        || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
+                }
+            });
+        }
+
+        var loaded = documents.OfType<MapLintDocument>().ToList();
+        var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
+        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceIdentity.Instance);
+        for (int i = 0; i < count; i++)
+        {
+            if (documents[i] is { } document)
+            {
+                bagOf[document] = bags[i];
+            }
+        }
+
+        ReportDuplicateNames(loaded, bagOf);
+
+        // Phase 3: rules spanning maps on every map (all rules when maps did not stream), then connection sets and projects.
+        var remaining = streaming ? registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList() : registrations;
+        Parallel.ForEach(loaded, parallel, document =>
+        {
+            if (document is TableMap map)
+            {
+                AnalyzeTableMap(map, model, remaining, bagOf[document]);
+            }
+            else
+            {
+                Analyze(document, model, registrations, bagOf[document]);
+            }
+        });
 
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
@@ -177,12 +244,6 @@ public static class Linter
 
     private static void Analyze(MapLintDocument document, SemanticModel model, List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, DiagnosticBag bag)
     {
-        if (document is TableMap tableMap)
-        {
-            AnalyzeTableMap(tableMap, model, registrations, bag);
-            return;
-        }
-
         foreach (var (analyzer, registration) in registrations)
         {
             try

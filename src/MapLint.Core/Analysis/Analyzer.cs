@@ -4,7 +4,7 @@ namespace MapLint.Analysis;
 
 /// <summary>
 /// A rule (or a few closely related rules): declares its descriptors and registers for the node kinds it
-/// inspects. Analyzers are discovered by reflection; one concern per file, named after the rule id.
+/// inspects. Listed in <see cref="AnalyzerCatalog"/>; one concern per file, named after the rule id.
 /// </summary>
 public abstract class Analyzer
 {
@@ -14,6 +14,12 @@ public abstract class Analyzer
     public bool RequiresMetadata => SupportedDiagnostics.All(d => d.RequiresMetadata);
 
     public string Name => GetType().Name;
+
+    /// <summary>
+    /// True when its map actions read other maps (the sync graph): they run once every map is bound, after the
+    /// maps' own rules ran on each map as it was loaded and the map let go of what those rules alone need.
+    /// </summary>
+    public virtual bool RequiresAllMaps => false;
 
     public abstract void Initialize(AnalysisRegistration registration);
 }

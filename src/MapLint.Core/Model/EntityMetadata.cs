@@ -61,7 +61,7 @@ public enum TableType
 /// <summary>An entity (finance and operations) or table (Dataverse) as the rules need to know it.</summary>
 public sealed class EntityDefinition
 {
-    private readonly Dictionary<string, FieldDefinition> fields = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FieldDefinition> fields;
 
     internal EntityDefinition(EntityMetadataDocument document, string name, TextSpan nameSpan, JsonObject syntax)
     {
@@ -82,7 +82,10 @@ public sealed class EntityDefinition
         Keys = syntax.Get("keys") is JsonArray keys
             ? keys.Items.OfType<JsonArray>().Select(k => (IReadOnlyList<string>)k.Items.OfType<JsonString>().Select(s => s.Value).ToList()).ToList()
             : [];
-        if (syntax.Get("fields") is JsonObject map)
+        // Sized up front: grown one field at a time, the dictionaries of 2,000 entities left 13 MB of garbage.
+        var fieldsSyntax = syntax.Get("fields") as JsonObject;
+        fields = new Dictionary<string, FieldDefinition>(fieldsSyntax?.Properties.Count ?? 0, StringComparer.OrdinalIgnoreCase);
+        if (fieldsSyntax is { } map)
         {
             foreach (var property in map.Properties)
             {

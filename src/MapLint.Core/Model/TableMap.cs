@@ -31,6 +31,8 @@ public sealed class TableMap : MapLintDocument
         }
 
         Mappings = mappings;
+        writesSource = mappings.Any(m => m.Direction.FlowsToSource());
+        writesDestination = mappings.Any(m => m.Direction.FlowsToDestination());
 
         // The mappings are bound and keep no syntax; their part of the tree (nearly all of a map) is let go.
         Root = Without(root, "mappings");
@@ -47,7 +49,26 @@ public sealed class TableMap : MapLintDocument
 
     public JsonArray? IntegrationKeySyntax { get; }
 
-    public IReadOnlyList<FieldMapping> Mappings { get; }
+    public IReadOnlyList<FieldMapping> Mappings { get; private set; }
+
+    private readonly bool writesSource;
+    private readonly bool writesDestination;
+
+    /// <summary>Whether some mapping writes into the side (computed when bound, so it survives compaction).</summary>
+    public bool Writes(MapSideRole role) => role == MapSideRole.Source ? writesSource : writesDestination;
+
+    /// <summary>True once <see cref="Compact"/> let go of the mappings only the map's own rules needed.</summary>
+    public bool IsCompacted { get; private set; }
+
+    /// <summary>
+    /// Keeps only the mappings that rules spanning maps, suppressions and logical locations still need, once the
+    /// map's own rules have run: a large repository then holds a few mappings per map instead of all of them.
+    /// </summary>
+    internal void Compact(Func<FieldMapping, bool> keep)
+    {
+        Mappings = Mappings.Where(keep).ToList();
+        IsCompacted = true;
+    }
 
     public MapSide GetSide(MapSideRole role) => role == MapSideRole.Source ? Source : Destination;
 

@@ -54,7 +54,7 @@ public sealed class SyncGraph
             .ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata cannot resolve need the index, so it is built on first use.
-        var keyColumnIndex = new Lazy<Dictionary<(string App, string Column), HashSet<string>>>(() => KeyColumnIndex(maps), LazyThreadSafetyMode.None);
+        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.None);
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
         var uncoupled = new List<UncoupledLookup>();
@@ -115,7 +115,7 @@ public sealed class SyncGraph
     /// The lookup's target table: from metadata when the column is known there, else the one table (of the
     /// lookup's app) whose maps map the key column. Ambiguous or unknown targets get no edge.
     /// </summary>
-    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Lazy<Dictionary<(string App, string Column), HashSet<string>>> keyColumnIndex)
+    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Lazy<KeyColumnIndex> keyColumnIndex)
     {
         if (model.Resolve(lookup).Column is { Target: { } target })
         {
@@ -127,36 +127,9 @@ public sealed class SyncGraph
             return (null, false);
         }
 
-        return keyColumnIndex.Value.TryGetValue((lookup.Side.App, lookup.KeyColumnOfTarget!), out var tables) && tables.Count == 1
-            ? (tables.First(), false)
+        return keyColumnIndex.Value.TryGetSingle(lookup.Side.App, lookup.KeyColumnOfTarget!, out var table)
+            ? (table, false)
             : (null, false);
-    }
-
-    /// <summary>(app, plain column) → tables whose maps map that column: how lookups resolve without metadata.</summary>
-    private static Dictionary<(string App, string Column), HashSet<string>> KeyColumnIndex(IEnumerable<TableMap> maps)
-    {
-        var index = new Dictionary<(string, string), HashSet<string>>(PairIgnoreCase.Instance);
-        foreach (var map in maps)
-        {
-            foreach (var mapping in map.Mappings)
-            {
-                foreach (var field in new[] { mapping.Source, mapping.Destination })
-                {
-                    if (field is { IsLookup: false })
-                    {
-                        var key = (field.Side.App, field.Column);
-                        if (!index.TryGetValue(key, out var tables))
-                        {
-                            index[key] = tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                        }
-
-                        tables.Add(field.Side.Entity);
-                    }
-                }
-            }
-        }
-
-        return index;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using MapLint.Diagnostics;
 using MapLint.Documents;
@@ -53,6 +54,50 @@ public static class DocumentLoader
 
         int length = Math.Min(bytes.Length, 4096);
         return System.Text.Encoding.UTF8.GetString(bytes, 0, length).Contains("$metadata#EntityDefinitions", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether the file is a table map, from its first top-level <c>kind</c> (the one the parser keeps), reading
+    /// no further than that. UTF-8 only; anything unusual (UTF-16, broken JSON before the kind) answers false and
+    /// the file is loaded with the other documents, which gives the same findings.
+    /// </summary>
+    public static bool LooksLikeTableMap(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
+        {
+            span = span[3..];
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = JsonParser.MaxDepth + 2 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isKind = reader.ValueTextEquals("kind"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (isKind)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tableMap"u8);
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+        }
+
+        return false;
     }
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null)

@@ -17,6 +17,8 @@ public sealed class DIPV2200SelfReferencingLookup : Analyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
+    public override bool RequiresAllMaps => true;
+
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         foreach (var self in context.Model.SyncGraph.SelfReferences.Where(s => ReferenceEquals(s.Map, context.TableMap)))

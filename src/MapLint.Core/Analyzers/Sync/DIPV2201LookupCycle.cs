@@ -17,6 +17,8 @@ public sealed class DIPV2201LookupCycle : Analyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
+    public override bool RequiresAllMaps => true;
+
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         var graph = context.Model.SyncGraph;

@@ -15,6 +15,8 @@ public sealed class DIPV2202LookupToUncoupledTable : Analyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
+    public override bool RequiresAllMaps => true;
+
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         foreach (var lookup in context.Model.SyncGraph.UncoupledLookups.Where(u => ReferenceEquals(u.Map, context.TableMap)))

@@ -18,6 +18,8 @@ public sealed class DIPV2203TableWrittenByTwoMaps : Analyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
+    public override bool RequiresAllMaps => true;
+
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
         var map = context.TableMap;
@@ -43,5 +45,5 @@ public sealed class DIPV2203TableWrittenByTwoMaps : Analyzer
     private static MapSide SideOf(TableMap map, MapSide like) =>
         Apps.NameComparer.Equals(map.Source.App, like.App) && string.Equals(map.Source.Entity, like.Entity, StringComparison.OrdinalIgnoreCase) ? map.Source : map.Destination;
 
-    private static bool Writes(TableMap map, MapSide side) => map.Mappings.Any(m => m.Direction.FlowsInto(side.Role));
+    private static bool Writes(TableMap map, MapSide side) => map.Writes(side.Role);
 }

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using MapLint.Model;
+
+namespace MapLint.Planning;
+
+/// <summary>
+/// (app, plain column) → the one table whose maps map that column, or none when several do: how a lookup finds its
+/// target without metadata. Filled map by map, from several threads, while maps are analyzed one at a time and let
+/// go; it keeps one entry per distinct column name, not one per mapping.
+/// </summary>
+public sealed class KeyColumnIndex
+{
+    private const string Ambiguous = "\u0000ambiguous";
+    private readonly ConcurrentDictionary<(string App, string Column), string> tables = new(PairIgnoreCase.Instance);
+
+    public static KeyColumnIndex From(IEnumerable<TableMap> maps)
+    {
+        var index = new KeyColumnIndex();
+        foreach (var map in maps)
+        {
+            index.Add(map);
+        }
+
+        return index;
+    }
+
+    public void Add(TableMap map)
+    {
+        foreach (var mapping in map.Mappings)
+        {
+            Add(mapping.Source);
+            Add(mapping.Destination);
+        }
+    }
+
+    /// <summary>The single table that maps the column; false when none or several do.</summary>
+    public bool TryGetSingle(string app, string column, out string table)
+    {
+        table = tables.TryGetValue((app, column), out var found) ? found : Ambiguous;
+        return !ReferenceEquals(table, Ambiguous);
+    }
+
+    private void Add(FieldReference? field)
+    {
+        if (field is not { IsLookup: false })
+        {
+            return;
+        }
+
+        // Most columns are seen before, for the same table: answered by a read, without allocating.
+        var key = (field.Side.App, field.Column);
+        string entity = field.Side.Entity;
+        if (tables.TryGetValue(key, out var known) && (ReferenceEquals(known, Ambiguous) || string.Equals(known, entity, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        tables.AddOrUpdate(
+            key,
+            static (_, table) => table,
+            static (_, existing, table) => ReferenceEquals(existing, Ambiguous) || string.Equals(existing, table, StringComparison.OrdinalIgnoreCase) ? existing : Ambiguous,
+            entity);
+    }
+}
