@@ -81,13 +81,26 @@ public sealed class LintResult
 public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
-        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.ReadBytes(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options);
+        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.ReadBytes(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options, i => () => ReadAgain(files[i]));
 
     /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
     public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
-        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, _) => documents[i].Content, options);
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, _) => documents[i].Content, options, null);
 
-    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options)
+    /// <summary>A file's text as the loader decoded it, for a report that shows a line of a released text.</summary>
+    private static byte[]? ReadAgain(WorkspaceFile file)
+    {
+        try
+        {
+            return Syntax.SourceDecoder.Decode(File.ReadAllBytes(file.FullPath), new DiagnosticBag(file.DisplayPath, null))?.Utf8;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options, Func<int, Func<byte[]?>>? readAgain)
     {
         options ??= new LintOptions();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
@@ -119,6 +132,12 @@ public static class Linter
             else
             {
                 documents[i] = DocumentLoader.Load(file, bytes, bags[i], sharing);
+
+                // Metadata is bound and no rule reports into it later: its text can go (see SourceText.Release).
+                if (documents[i] is EntityMetadataDocument { Suppressions.Count: 0 } metadata && readAgain is not null && options.StreamMaps)
+                {
+                    metadata.File.Text.Release(readAgain(i));
+                }
             }
         });
 
@@ -193,6 +212,10 @@ public static class Linter
                     var flagged = bags[i].Diagnostics.Select(d => d.Location.Span).ToList();
                     map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
                         || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
+                    if (readAgain is not null)
+                    {
+                        map.File.Text.Release(readAgain(i));
+                    }
                 }
             });
         }

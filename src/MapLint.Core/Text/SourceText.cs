@@ -9,19 +9,69 @@ namespace MapLint.Text;
 public sealed class SourceText
 {
     private int[]? lineStarts;
+    private byte[]? utf8;
+    private Func<byte[]?>? reload;
+    private bool ascii;
 
     public SourceText(byte[] utf8)
     {
-        Utf8 = utf8;
+        this.utf8 = utf8;
+        Length = utf8.Length;
     }
 
-    public byte[] Utf8 { get; }
+    /// <summary>The bytes; read again from the file when they were released (only to show a source line).</summary>
+    public byte[] Utf8 => utf8 ?? Reload();
 
-    public int Length => Utf8.Length;
+    public int Length { get; }
+
+    /// <summary>
+    /// Lets the bytes go once the document is bound and checked, keeping the line table: for ASCII text a
+    /// position needs nothing else, and the few source lines a report shows are read again from the file.
+    /// Thousands of maps and metadata files then cost their line tables, not their text. Returns false (and
+    /// keeps the bytes) for text that is not ASCII.
+    /// </summary>
+    public bool Release(Func<byte[]?> readAgain)
+    {
+        var bytes = utf8;
+        if (bytes is null)
+        {
+            return true;
+        }
+
+        foreach (byte b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        _ = LineStarts;
+        ascii = true;
+        reload = readAgain;
+        utf8 = null;
+        return true;
+    }
+
+    private byte[] Reload()
+    {
+        // A file changed or deleted since it was checked gives blank lines rather than wrong positions.
+        var bytes = reload?.Invoke();
+        if (bytes is null || bytes.Length != Length)
+        {
+            bytes = new byte[Length];
+            bytes.AsSpan().Fill((byte)' ');
+        }
+
+        return utf8 = bytes;
+    }
 
     public static SourceText From(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private int[] LineStarts => lineStarts ??= ComputeLineStarts(Utf8);
+
+    // Columns count characters: for ASCII text that is the byte distance, with no need for the bytes.
+    private int ColumnOf(int start, int offset) => ascii ? offset - start : Encoding.UTF8.GetCharCount(Utf8, start, offset - start);
 
     public int LineCount => LineStarts.Length;
 
@@ -60,7 +110,7 @@ public sealed class SourceText
         offset = Math.Clamp(offset, 0, Length);
         int line = GetLineIndex(offset);
         int start = LineStarts[line];
-        int column = Encoding.UTF8.GetCharCount(Utf8, start, offset - start);
+        int column = ColumnOf(start, offset);
         return new LinePosition(line + 1, column + 1);
     }
 
