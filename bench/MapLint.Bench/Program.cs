@@ -73,7 +73,13 @@ public static class Program
                     Parallel.For(0, files.Count, j => kept[j] = MapLint.Workspace.DocumentLoader.Load(files[j], contents[j], new MapLint.Diagnostics.DiagnosticBag(files[j].DisplayPath, null)));
                     break;
                 default:
-                    diagnostics = Linter.Run(files).Diagnostics.Count;
+                    var result = Linter.Run(files);
+                    diagnostics = result.Diagnostics.Count;
+                    foreach (var (phase, elapsed) in result.Phases)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {elapsed.TotalMilliseconds,7:0} ms  {phase}"));
+                    }
+
                     break;
             }
 

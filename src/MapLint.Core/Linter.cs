@@ -56,6 +56,9 @@ public sealed class LintResult
 
     public SemanticModel Model { get; }
 
+    /// <summary>Wall time of each phase of the run, for the benchmark harness; never part of any output.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; internal set; } = [];
+
     /// <summary>Findings of a severity that count (suppressed ones do not).</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity && !d.IsSuppressed);
 
@@ -103,6 +106,14 @@ public static class Linter
     private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options, Func<int, Func<byte[]?>>? readAgain)
     {
         options ??= new LintOptions();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<(string Phase, TimeSpan Elapsed)>();
+        void Lap(string phase)
+        {
+            phases.Add((phase, clock.Elapsed));
+            clock.Restart();
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
         var sharing = options.Config.CrossCompanyDataSharing;
         var bags = new DiagnosticBag[count];
@@ -141,6 +152,7 @@ public static class Linter
             }
         });
 
+        Lap("read, and load documents other than maps");
         var config = options.Config;
         var notes = new List<string>();
         var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
@@ -220,6 +232,7 @@ public static class Linter
             });
         }
 
+        Lap(streaming ? "load, check and compact each map" : "load maps and exports");
         var loaded = documents.OfType<MapLintDocument>().ToList();
         var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(ReferenceIdentity.Instance);
@@ -232,6 +245,8 @@ public static class Linter
         }
 
         ReportDuplicateNames(loaded, bagOf);
+        _ = streaming ? model.SyncGraph : null;
+        Lap("model, duplicate names and sync graph");
 
         // Phase 3: rules spanning maps on every map (all rules when maps did not stream), then connection sets and projects.
         var remaining = streaming ? registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList() : registrations;
@@ -247,6 +262,7 @@ public static class Linter
             }
         });
 
+        Lap("rules spanning maps, connection sets and projects");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
@@ -262,7 +278,8 @@ public static class Linter
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);
-        return new LintResult(diagnostics, count, loaded.Count, notes, model);
+        Lap("severities, suppressions and sorting");
+        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
     }
 
     private static void Analyze(MapLintDocument document, SemanticModel model, List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, DiagnosticBag bag)

@@ -54,51 +54,70 @@ public sealed class SyncGraph
             .ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata cannot resolve need the index, so it is built on first use.
-        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.None);
+        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // Resolving lookups is independent per map and runs on all cores; the edges are then added in map order,
+        // so the graph is the same whatever the scheduling.
+        var resolved = new List<(FieldReference Lookup, string Target, bool FromMetadata, List<TableMap> Owners)>[maps.Count];
+        Parallel.For(0, maps.Count, i =>
+        {
+            var map = maps[i];
+            var list = new List<(FieldReference, string, bool, List<TableMap>)>();
+            var seenSource = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seenDestination = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var mapping in map.Mappings)
+            {
+                Resolve(mapping.Source, seenSource);
+                Resolve(mapping.Destination, seenDestination);
+            }
+
+            resolved[i] = list;
+
+            void Resolve(FieldReference? lookup, HashSet<string> seen)
+            {
+                if (lookup is not { IsLookup: true } || !seen.Add(lookup.Text))
+                {
+                    return;
+                }
+
+                var (target, fromMetadata) = ResolveTarget(model, lookup, keyColumnIndex);
+                if (target is not null)
+                {
+                    var owners = model.MapsOfTable(lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+                    list.Add((lookup, target, fromMetadata, owners));
+                }
+            }
+        });
+
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
         var uncoupled = new List<UncoupledLookup>();
-        foreach (var map in maps)
+        for (int i = 0; i < maps.Count; i++)
         {
-            var seen = new HashSet<(TableMap, string)>();
-            foreach (var mapping in map.Mappings)
+            var map = maps[i];
+            foreach (var (lookup, target, fromMetadata, owners) in resolved[i])
             {
-                foreach (var lookup in new[] { mapping.Source, mapping.Destination })
+                if (owners.Count == 0)
                 {
-                    if (lookup is not { IsLookup: true } || !seen.Add((map, lookup.Side.Role + ":" + lookup.Text.ToUpperInvariant())))
+                    if (fromMetadata)
                     {
-                        continue;
+                        uncoupled.Add(new UncoupledLookup(map, lookup, target));
                     }
 
-                    var (target, fromMetadata) = ResolveTarget(model, lookup, keyColumnIndex);
-                    if (target is null)
+                    continue;
+                }
+
+                foreach (var owner in owners)
+                {
+                    var dependency = new SyncDependency(map, owner, lookup, target);
+                    if (ReferenceEquals(owner, map))
                     {
-                        continue;
+                        selfReferences.Add(dependency);
                     }
-
-                    var owners = model.MapsOfTable(lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
-                    if (owners.Count == 0)
+                    else
                     {
-                        if (fromMetadata)
-                        {
-                            uncoupled.Add(new UncoupledLookup(map, lookup, target));
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var owner in owners)
-                    {
-                        var dependency = new SyncDependency(map, owner, lookup, target);
-                        if (ReferenceEquals(owner, map))
-                        {
-                            selfReferences.Add(dependency);
-                        }
-                        else
-                        {
-                            dependencies.Add(dependency);
-                            graph.dependenciesOf[map].Add(dependency);
-                        }
+                        dependencies.Add(dependency);
+                        graph.dependenciesOf[map].Add(dependency);
                     }
                 }
             }
