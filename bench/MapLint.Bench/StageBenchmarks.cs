@@ -6,7 +6,7 @@ using MapLint.Workspace;
 
 namespace MapLint.Bench;
 
-/// <summary>The in-process stages on a generated corpus: parse only, load (parse + validate + bind), and the whole check.</summary>
+/// <summary>The in-process stages on a generated corpus, one thread except the check: tokenize (the floor), parse, load (parse + validate + bind), and the whole check (all cores).</summary>
 [MemoryDiagnoser]
 public class StageBenchmarks
 {
@@ -21,6 +21,23 @@ public class StageBenchmarks
         string folder = Directory.CreateTempSubdirectory("maplint-stages-").FullName;
         CorpusGenerator.Write(folder, Maps, 1);
         documents = Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllBytes(f))).ToList();
+    }
+
+    /// <summary>The floor: tokenizing the same bytes with Utf8JsonReader and nothing else.</summary>
+    [Benchmark(Baseline = true)]
+    public long Tokenize()
+    {
+        long tokens = 0;
+        foreach (var (_, content) in documents)
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(content, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        return tokens;
     }
 
     [Benchmark]
