@@ -74,6 +74,7 @@ public static class Program
                     break;
                 default:
                     var result = Linter.Run(files);
+                    kept[0] = result;
                     diagnostics = result.Diagnostics.Count;
                     foreach (var (phase, elapsed) in result.Phases)
                     {
@@ -85,7 +86,8 @@ public static class Program
 
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB"));
+                $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB, live {GC.GetTotalMemory(true) / 1048576.0:0} MB"));
+            GC.KeepAlive(kept);
         }
 
         foreach (var (type, bytes) in listener?.Top(25) ?? [])

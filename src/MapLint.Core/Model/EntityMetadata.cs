@@ -157,8 +157,8 @@ public sealed class FieldDefinition
     {
         Name = name;
         Type = TypesByName.GetValueOrDefault(syntax.GetString("type") ?? "string", FieldType.String);
-        MaxLength = syntax.GetInteger("maxLength");
-        Precision = syntax.GetInteger("precision");
+        maxLength = Pack(syntax.GetInteger("maxLength"));
+        precision = Pack(syntax.GetInteger("precision"));
         Required = syntax.GetBoolean("required") ?? false;
         ReadOnly = syntax.GetBoolean("readOnly") ?? false;
         Virtual = syntax.GetBoolean("virtual") ?? false;
@@ -174,10 +174,16 @@ public sealed class FieldDefinition
 
     public string TypeName => TypeNames[(int)Type];
 
-    public long? MaxLength { get; }
+    // Two ints with a sentinel rather than two long?: a metadata export holds millions of fields (24 bytes each
+    // less, 48 MB over the 2 million fields of 10,000 generated maps).
+    private const int None = int.MinValue;
+    private readonly int maxLength;
+    private readonly int precision;
+
+    public long? MaxLength => maxLength == None ? null : maxLength;
 
     /// <summary>Number of decimal places for decimal, real and money fields.</summary>
-    public long? Precision { get; }
+    public long? Precision => precision == None ? null : precision;
 
     public bool Required { get; }
 
@@ -192,4 +198,6 @@ public sealed class FieldDefinition
     public IReadOnlyList<string>? Values { get; }
 
     public bool IsChoice => Type is FieldType.Enum or FieldType.OptionSet;
+
+    private static int Pack(long? value) => value is { } v ? (int)Math.Clamp(v, None + 1L, int.MaxValue) : None;
 }
