@@ -10,8 +10,8 @@ public static class CliRunner
 {
     public static readonly string Root = FindRoot();
 
-    /// <summary>The native executable under test, when MAPLINT_CLI names one.</summary>
-    public static readonly string? NativeCli = Environment.GetEnvironmentVariable("MAPLINT_CLI") is { Length: > 0 } cli ? Path.GetFullPath(cli) : null;
+    /// <summary>The native executable under test, when MAPLINT_CLI names one (a relative path is from the repository root).</summary>
+    public static readonly string? NativeCli = Environment.GetEnvironmentVariable("MAPLINT_CLI") is { Length: > 0 } cli ? Path.GetFullPath(cli, Root) : null;
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunIn(Root, args);
 
