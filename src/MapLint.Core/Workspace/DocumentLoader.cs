@@ -56,12 +56,15 @@ public static class DocumentLoader
         return System.Text.Encoding.UTF8.GetString(bytes, 0, length).Contains("$metadata#EntityDefinitions", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether the file is a table map, from <see cref="PeekKind"/>.</summary>
+    public static bool LooksLikeTableMap(byte[] bytes) => PeekKind(bytes) == "tableMap";
+
     /// <summary>
-    /// Whether the file is a table map, from its first top-level <c>kind</c> (the one the parser keeps), reading
-    /// no further than that. UTF-8 only; anything unusual (UTF-16, broken JSON before the kind) answers false and
-    /// the file is loaded with the other documents, which gives the same findings.
+    /// The document's first top-level <c>kind</c> (the one the parser keeps), reading no further than that. UTF-8
+    /// only; anything unusual (UTF-16, broken JSON before the kind) answers null, and the file then takes the
+    /// general path, which gives the same findings.
     /// </summary>
-    public static bool LooksLikeTableMap(byte[] bytes)
+    public static string? PeekKind(byte[] bytes)
     {
         var span = bytes.AsSpan();
         if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
@@ -74,7 +77,7 @@ public static class DocumentLoader
             var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = JsonParser.MaxDepth + 2 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return null;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -82,12 +85,12 @@ public static class DocumentLoader
                 bool isKind = reader.ValueTextEquals("kind"u8);
                 if (!reader.Read())
                 {
-                    return false;
+                    return null;
                 }
 
                 if (isKind)
                 {
-                    return reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("tableMap"u8);
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
 
                 reader.Skip();
@@ -97,10 +100,14 @@ public static class DocumentLoader
         {
         }
 
-        return false;
+        return null;
     }
 
-    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null)
+    public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
+        Load(file, bytes, bag, crossCompanyDataSharing, demand, bindMetadataFromReader: true);
+
+    /// <summary>The same, choosing whether valid entity metadata is bound straight from the reader (tests compare both).</summary>
+    internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindMetadataFromReader)
     {
         // Finance and operations $metadata (CSDL) is read as it comes; other XML is not MapLint's.
         if (!file.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FinanceOperationsMetadataReader.IsExport(bytes))
@@ -112,6 +119,11 @@ public static class DocumentLoader
         if (text is null)
         {
             return null;
+        }
+
+        if (bindMetadataFromReader && PeekKind(text.Utf8) == "entityMetadata" && LoadMetadataFromReader(file, text, bag) is { } metadata)
+        {
+            return metadata;
         }
 
         var root = JsonParser.Parse(text, bag);
@@ -135,6 +147,43 @@ public static class DocumentLoader
 
         ShapeValidator.Validate(obj, kind.Shape, kind.Name, bag);
         return kind.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), obj);
+    }
+
+    /// <summary>
+    /// An entityMetadata document whose entities are bound straight from the reader: the rest of the document (a
+    /// few top-level properties) goes through the usual parse and shape validation with the entities blanked out,
+    /// into a bag of its own that counts only if the entities bind. Null when they do not: the caller then takes
+    /// the general path, whose syntax tree words the findings.
+    /// </summary>
+    internal static EntityMetadataDocument? LoadMetadataFromReader(WorkspaceFile file, SourceText text, DiagnosticBag bag)
+    {
+        if (EntityMetadataBinder.FindEntities(text.Utf8) is not { } range)
+        {
+            return null;
+        }
+
+        var own = new DiagnosticBag(bag.Path, text);
+        if (JsonParser.Parse(new SourceText(EntityMetadataBinder.WithoutEntities(text.Utf8, range)), own) is not JsonObject root
+            || DataverseMetadataReader.IsExport(root)
+            || Recognize(root, own) is not { Kind: DocumentKind.EntityMetadata } kind)
+        {
+            return null;
+        }
+
+        ShapeValidator.Validate(root, kind.Shape, kind.Name, own);
+        var document = new EntityMetadataDocument(new SourceFile(file.FullPath, file.DisplayPath, text), root);
+        if (EntityMetadataBinder.Bind(document, text.Utf8, range) is not { } entities)
+        {
+            return null;
+        }
+
+        document.SetEntities(entities);
+        foreach (var diagnostic in own.Diagnostics)
+        {
+            bag.Add(diagnostic);
+        }
+
+        return document;
     }
 
     /// <summary>
