@@ -13,72 +13,9 @@ namespace MapLint.Model;
 /// </summary>
 internal static class EntityMetadataBinder
 {
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = JsonParser.MaxDepth + 2 };
+    private static readonly JsonReaderOptions Options = ReaderBinding.Options;
     private static readonly HashSet<string> TypeNames = new(FieldDefinition.TypeNames, StringComparer.Ordinal);
     private static readonly byte[] NotInteger = [(byte)'.', (byte)'e', (byte)'E'];
-
-    /// <summary>The byte range of the top-level <c>entities</c> object, when the document has exactly one.</summary>
-    public static (int Start, int End)? FindEntities(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, Options);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            (int, int)? found = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isEntities = reader.ValueTextEquals("entities"u8);
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                if (isEntities)
-                {
-                    if (found is not null || reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        return null; // a second one, or not an object: the tree path reports it
-                    }
-
-                    int start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    found = (start, (int)reader.TokenStartIndex + 1);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            return reader.TokenType == JsonTokenType.EndObject ? found : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The document's bytes with the entities object emptied: blanks in place of its content, line breaks kept,
-    /// so every offset and every line of the rest stays where it was.
-    /// </summary>
-    public static byte[] WithoutEntities(byte[] utf8, (int Start, int End) entities)
-    {
-        var copy = (byte[])utf8.Clone();
-        for (int i = entities.Start + 1; i < entities.End - 1; i++)
-        {
-            if (copy[i] is not ((byte)'\n' or (byte)'\r'))
-            {
-                copy[i] = (byte)' ';
-            }
-        }
-
-        return copy;
-    }
 
     /// <summary>The entities, bound; null when anything is not plainly valid.</summary>
     public static List<EntityDefinition>? Bind(EntityMetadataDocument document, byte[] utf8, (int Start, int End) range)
@@ -226,7 +163,7 @@ internal static class EntityMetadataBinder
     private static readonly string[] FieldProperties = ["type", "maxLength", "precision", "required", "readOnly", "virtual", "target", "values", "description"];
 
     /// <summary>Marks a known property as seen; false for an unknown one or a second occurrence (a duplicate key).</summary>
-    private static bool First(ref int seen, string property, string[] known)
+    internal static bool First(ref int seen, string property, string[] known)
     {
         int index = Array.IndexOf(known, property);
         if (index < 0 || (seen & (1 << index)) != 0)
@@ -308,7 +245,7 @@ internal static class EntityMetadataBinder
         return false;
     }
 
-    private static bool Integer(ref Utf8JsonReader reader, long minimum, out long? value)
+    internal static bool Integer(ref Utf8JsonReader reader, long minimum, out long? value)
     {
         value = null;
         if (reader.TokenType != JsonTokenType.Number || reader.ValueSpan.IndexOfAny(NotInteger) >= 0 || !reader.TryGetInt64(out long v) || v < minimum)
@@ -337,19 +274,19 @@ internal static class EntityMetadataBinder
         return value is not null && Array.IndexOf(allowed, value) >= 0;
     }
 
-    private static bool NonEmpty(ref Utf8JsonReader reader, NameTable names, out string? value)
+    internal static bool NonEmpty(ref Utf8JsonReader reader, NameTable names, out string? value)
     {
         value = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 ? Value(ref reader, names) : null;
         return value is not null;
     }
 
     /// <summary>Any string; an escaped one is unescaped once, so a bad escape fails here as it does in the parser.</summary>
-    private static bool Text(ref Utf8JsonReader reader) =>
+    internal static bool Text(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String && (!reader.ValueIsEscaped || reader.GetString() is not null);
 
-    private static string Name(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
+    internal static string Name(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
 
-    private static string Value(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
+    internal static string Value(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
 }
 
 /// <summary>An entity's values as written, before they become an <see cref="EntityDefinition"/>.</summary>

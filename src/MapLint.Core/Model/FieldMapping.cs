@@ -90,6 +90,36 @@ public sealed class FieldMapping : ISyntaxAnchor
         Suppressions = Suppression.Read(syntax, syntax.Span);
     }
 
+    /// <summary>From values read straight from the reader (<see cref="TableMapBinder"/>).</summary>
+    internal FieldMapping(TableMap map, int index, int arrayIndex, in MappingValues values)
+    {
+        Map = map;
+        Index = index;
+        ArrayIndex = arrayIndex;
+        Span = values.Span;
+        Direction = values.Direction!.Value.Value;
+        DirectionSpan = values.Direction.Value.Span;
+        if (values.Source is { } source)
+        {
+            Source = new FieldReference(this, map.Source, source.Text, source.Span);
+        }
+
+        if (values.Destination is { } destination)
+        {
+            Destination = new FieldReference(this, map.Destination, destination.Text, destination.Span);
+        }
+
+        if (values.HasTransform)
+        {
+            Transform = new Transform(this, values.HasDefault, values.ValueMap, values.ValueMapAnchor);
+        }
+
+        var scope = values.Span;
+        Suppressions = values.Suppressions is { Count: > 0 } suppressions
+            ? suppressions.Select(s => new Suppression(s.Rule, s.Justification, s.RuleSpan, s.RulePath, scope)).ToList()
+            : [];
+    }
+
     public TableMap Map { get; }
 
     /// <summary>Position among the map's mappings (0-based), as messages count them.</summary>
@@ -132,12 +162,16 @@ public sealed class FieldMapping : ISyntaxAnchor
 public sealed class FieldReference : ISyntaxAnchor
 {
     internal FieldReference(FieldMapping mapping, MapSide side, JsonString syntax)
+        : this(mapping, side, syntax.Value, syntax.Span)
+    {
+    }
+
+    internal FieldReference(FieldMapping mapping, MapSide side, string text, TextSpan span)
     {
         Mapping = mapping;
         Side = side;
-        Text = syntax.Value;
-        Span = syntax.Span;
-        string text = syntax.Value;
+        Text = text;
+        Span = span;
         int dot = text.IndexOf('.', StringComparison.Ordinal);
         Column = dot < 0 ? text : text[..dot];
         KeyColumnOfTarget = dot < 0 ? null : text[(dot + 1)..];
@@ -184,6 +218,14 @@ public sealed class Transform
             ValueMap = entries;
             ValueMapAnchor = new SyntaxAnchor(valueMap.Span, ValueMapPath);
         }
+    }
+
+    internal Transform(FieldMapping mapping, bool hasDefault, List<ValueMapEntry>? valueMap, SyntaxAnchor? valueMapAnchor)
+    {
+        Mapping = mapping;
+        HasDefault = hasDefault;
+        ValueMap = valueMap;
+        ValueMapAnchor = valueMapAnchor;
     }
 
     public FieldMapping Mapping { get; }

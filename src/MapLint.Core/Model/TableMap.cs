@@ -51,8 +51,16 @@ public sealed class TableMap : MapLintDocument
 
     public IReadOnlyList<FieldMapping> Mappings { get; private set; }
 
-    private readonly bool writesSource;
-    private readonly bool writesDestination;
+    private bool writesSource;
+    private bool writesDestination;
+
+    /// <summary>Mappings bound straight from the reader (<see cref="TableMapBinder"/>), the root having none.</summary>
+    internal void SetMappings(List<FieldMapping> mappings)
+    {
+        Mappings = mappings;
+        writesSource = mappings.Any(m => m.Direction.FlowsToSource());
+        writesDestination = mappings.Any(m => m.Direction.FlowsToDestination());
+    }
 
     /// <summary>Whether some mapping writes into the side (computed when bound, so it survives compaction).</summary>
     public bool Writes(MapSideRole role) => role == MapSideRole.Source ? writesSource : writesDestination;

@@ -104,10 +104,10 @@ public static class DocumentLoader
     }
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
-        Load(file, bytes, bag, crossCompanyDataSharing, demand, bindMetadataFromReader: true);
+        Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);
 
-    /// <summary>The same, choosing whether valid entity metadata is bound straight from the reader (tests compare both).</summary>
-    internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindMetadataFromReader)
+    /// <summary>The same, choosing whether valid maps and metadata are bound straight from the reader (tests compare both).</summary>
+    internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindFromReader)
     {
         // Finance and operations $metadata (CSDL) is read as it comes; other XML is not MapLint's.
         if (!file.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FinanceOperationsMetadataReader.IsExport(bytes))
@@ -121,9 +121,9 @@ public static class DocumentLoader
             return null;
         }
 
-        if (bindMetadataFromReader && PeekKind(text.Utf8) == "entityMetadata" && LoadMetadataFromReader(file, text, bag) is { } metadata)
+        if (bindFromReader && PeekKind(text.Utf8) is { } peeked && LoadFromReader(file, text, bag, peeked) is { } bound)
         {
-            return metadata;
+            return bound;
         }
 
         var root = JsonParser.Parse(text, bag);
@@ -150,34 +150,47 @@ public static class DocumentLoader
     }
 
     /// <summary>
-    /// An entityMetadata document whose entities are bound straight from the reader: the rest of the document (a
-    /// few top-level properties) goes through the usual parse and shape validation with the entities blanked out,
-    /// into a bag of its own that counts only if the entities bind. Null when they do not: the caller then takes
-    /// the general path, whose syntax tree words the findings.
+    /// A table map or entityMetadata document whose bulk (mappings, entities) is bound straight from the reader:
+    /// the rest of the document (a few top-level properties) goes through the usual parse and shape validation
+    /// with the bulk blanked out, into a bag of its own that counts only if the bulk binds. Null when it does not:
+    /// the caller then takes the general path, whose syntax tree words the findings.
     /// </summary>
-    internal static EntityMetadataDocument? LoadMetadataFromReader(WorkspaceFile file, SourceText text, DiagnosticBag bag)
+    internal static MapLintDocument? LoadFromReader(WorkspaceFile file, SourceText text, DiagnosticBag bag, string kind)
     {
-        if (EntityMetadataBinder.FindEntities(text.Utf8) is not { } range)
+        (DocumentKind? expected, byte[] bulk, JsonTokenType container) = kind switch
+        {
+            "tableMap" => ((DocumentKind?)DocumentKind.TableMap, "mappings"u8.ToArray(), JsonTokenType.StartArray),
+            "entityMetadata" => (DocumentKind.EntityMetadata, "entities"u8.ToArray(), JsonTokenType.StartObject),
+            _ => (null, Array.Empty<byte>(), JsonTokenType.None),
+        };
+        if (expected is null || ReaderBinding.FindTopLevel(text.Utf8, bulk, container) is not { } range)
         {
             return null;
         }
 
         var own = new DiagnosticBag(bag.Path, text);
-        if (JsonParser.Parse(new SourceText(EntityMetadataBinder.WithoutEntities(text.Utf8, range)), own) is not JsonObject root
+        if (JsonParser.Parse(new SourceText(ReaderBinding.Blank(text.Utf8, range)), own) is not JsonObject root
             || DataverseMetadataReader.IsExport(root)
-            || Recognize(root, own) is not { Kind: DocumentKind.EntityMetadata } kind)
+            || Recognize(root, own) is not { } info
+            || info.Kind != expected)
         {
             return null;
         }
 
-        ShapeValidator.Validate(root, kind.Shape, kind.Name, own);
-        var document = new EntityMetadataDocument(new SourceFile(file.FullPath, file.DisplayPath, text), root);
-        if (EntityMetadataBinder.Bind(document, text.Utf8, range) is not { } entities)
+        ShapeValidator.Validate(root, info.Shape, info.Name, own);
+        var document = info.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), root);
+        switch (document)
         {
-            return null;
+            case TableMap map when TableMapBinder.Bind(map, text.Utf8, range) is { } mappings:
+                map.SetMappings(mappings);
+                break;
+            case EntityMetadataDocument metadata when EntityMetadataBinder.Bind(metadata, text.Utf8, range) is { } entities:
+                metadata.SetEntities(entities);
+                break;
+            default:
+                return null;
         }
 
-        document.SetEntities(entities);
         foreach (var diagnostic in own.Diagnostics)
         {
             bag.Add(diagnostic);

@@ -13,12 +13,14 @@ namespace MapLint.Tests.Metadata;
 /// </summary>
 public class EntityMetadataBinderTests
 {
-    public static TheoryData<string> MetadataFiles()
+    public static TheoryData<string> MetadataFiles() => ExampleFiles("\"entityMetadata\"");
+
+    internal static TheoryData<string> ExampleFiles(string marker)
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(CatalogTests.Root, "examples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (File.ReadAllText(file).Contains("\"entityMetadata\"", StringComparison.Ordinal))
+            if (File.ReadAllText(file).Contains(marker, StringComparison.Ordinal))
             {
                 data.Add(Path.GetRelativePath(CatalogTests.Root, file).Replace('\\', '/'));
             }
@@ -43,9 +45,8 @@ public class EntityMetadataBinderTests
             var bytes = Encoding.UTF8.GetBytes(text);
             var bag = new DiagnosticBag("m.json", null);
             var decoded = Syntax.SourceDecoder.Decode(bytes, bag)!;
-            var document = DocumentLoader.LoadMetadataFromReader(new WorkspaceFile("m.json", "m.json"), decoded, bag);
-            Assert.NotNull(document);
-            Assert.NotEmpty(document.Entities);
+            var document = DocumentLoader.LoadFromReader(new WorkspaceFile("m.json", "m.json"), decoded, bag, "entityMetadata");
+            Assert.NotEmpty(Assert.IsType<EntityMetadataDocument>(document).Entities);
         }
     }
 
@@ -101,16 +102,17 @@ public class EntityMetadataBinderTests
         }
     }
 
-    private static void AssertSameEitherWay(string path, string text)
+    internal static void AssertSameEitherWay(string path, string text, Func<MapLintDocument?, string>? describe = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var file = new WorkspaceFile(path, path);
         var readerBag = new DiagnosticBag(path, null);
         var treeBag = new DiagnosticBag(path, null);
-        var fromReader = DocumentLoader.Load(file, bytes, readerBag, null, null, bindMetadataFromReader: true);
-        var fromTree = DocumentLoader.Load(file, bytes, treeBag, null, null, bindMetadataFromReader: false);
+        var fromReader = DocumentLoader.Load(file, bytes, readerBag, null, null, bindFromReader: true);
+        var fromTree = DocumentLoader.Load(file, bytes, treeBag, null, null, bindFromReader: false);
 
-        Assert.Equal(Render(treeBag) + Describe(fromTree), Render(readerBag) + Describe(fromReader));
+        describe ??= Describe;
+        Assert.Equal(Render(treeBag) + describe(fromTree), Render(readerBag) + describe(fromReader));
     }
 
     private static string Render(DiagnosticBag bag) =>
