@@ -74,7 +74,7 @@ internal static class TableMapBinder
             {
                 "source" => Field(ref reader, names, at, out values.Source),
                 "destination" => Field(ref reader, names, at, out values.Destination),
-                "direction" => Direction(ref reader, at, out values.Direction),
+                "direction" => Direction(ref reader, names, at, out values.Direction),
                 "transform" => Transform(ref reader, offset, index, names, ref values),
                 "description" => EntityMetadataBinder.Text(ref reader),
                 "suppressions" => Suppressions(ref reader, offset, index, names, ref values),
@@ -101,9 +101,9 @@ internal static class TableMapBinder
         return field is not null;
     }
 
-    private static bool Direction(ref Utf8JsonReader reader, int at, out (MapDirection Value, TextSpan Span)? direction)
+    private static bool Direction(ref Utf8JsonReader reader, NameTable names, int at, out (MapDirection Value, TextSpan Span)? direction)
     {
-        direction = reader.TokenType == JsonTokenType.String && MapDirections.Parse(reader.GetString()) is { } value
+        direction = reader.TokenType == JsonTokenType.String && MapDirections.Parse(Value(ref reader, names)) is { } value
             ? (value, new TextSpan(at, at + reader.ValueSpan.Length + 2))
             : null;
         return direction is not null;
