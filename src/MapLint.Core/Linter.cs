@@ -84,11 +84,11 @@ public sealed class LintResult
 public static class Linter
 {
     public static LintResult Run(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null) =>
-        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.ReadBytes(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options, i => () => ReadAgain(files[i]));
+        Run(files.Count, i => files[i], (i, bag) => DocumentLoader.ReadBytes(files[i], bag, (options ?? new LintOptions()).MaxFileBytes), options, i => () => ReadAgain(files[i]), i => DocumentLoader.ReadPrefix(files[i]));
 
     /// <summary>Runs on in-memory documents (tests, editors): path and UTF-8 content.</summary>
     public static LintResult Run(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null) =>
-        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, _) => documents[i].Content, options, null);
+        Run(documents.Count, i => new WorkspaceFile(documents[i].Path, documents[i].Path), (i, _) => documents[i].Content, options, null, null);
 
     /// <summary>A file's text as the loader decoded it, for a report that shows a line of a released text.</summary>
     private static byte[]? ReadAgain(WorkspaceFile file)
@@ -103,7 +103,7 @@ public static class Linter
         }
     }
 
-    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options, Func<int, Func<byte[]?>>? readAgain)
+    private static LintResult Run(int count, Func<int, WorkspaceFile> fileAt, Func<int, DiagnosticBag, byte[]?> bytesAt, LintOptions? options, Func<int, Func<byte[]?>>? readAgain, Func<int, byte[]?>? prefixAt)
     {
         options ??= new LintOptions();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -121,12 +121,19 @@ public static class Linter
         var exports = new byte[]?[count];
         var mapFiles = new bool[count];
 
-        // Phase 1: every document but the table maps, which only say that they are maps (their bytes are read
-        // again in phase 2). Metadata exports wait, so they can be converted for the maps alone.
+        // Phase 1: every document but the table maps, which only say that they are maps, from their first bytes
+        // when they come from disk (they are read whole in phase 2). Metadata exports wait, so they can be
+        // converted for the maps alone.
         Parallel.For(0, count, parallel, i =>
         {
             var file = fileAt(i);
             bags[i] = new DiagnosticBag(file.DisplayPath, null);
+            if (prefixAt?.Invoke(i) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
+            {
+                mapFiles[i] = true;
+                return;
+            }
+
             if (bytesAt(i, bags[i]) is not { } bytes)
             {
                 return;
@@ -245,8 +252,7 @@ public static class Linter
         }
 
         ReportDuplicateNames(loaded, bagOf);
-        _ = streaming ? model.SyncGraph : null;
-        Lap("model, duplicate names and sync graph");
+        Lap("model and duplicate names");
 
         // Phase 3: rules spanning maps on every map (all rules when maps did not stream), then connection sets and projects.
         var remaining = streaming ? registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList() : registrations;
@@ -262,7 +268,7 @@ public static class Linter
             }
         });
 
-        Lap("rules spanning maps, connection sets and projects");
+        Lap("rules spanning maps (the sync graph), connection sets and projects");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MapLint.Syntax;
 using MapLint.Text;
+using static MapLint.Model.ReaderBinding;
 
 namespace MapLint.Model;
 
@@ -13,7 +14,6 @@ namespace MapLint.Model;
 /// </summary>
 internal static class EntityMetadataBinder
 {
-    private static readonly JsonReaderOptions Options = ReaderBinding.Options;
     private static readonly HashSet<string> TypeNames = new(FieldDefinition.TypeNames, StringComparer.Ordinal);
     private static readonly byte[] NotInteger = [(byte)'.', (byte)'e', (byte)'E'];
 
@@ -22,7 +22,7 @@ internal static class EntityMetadataBinder
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8.AsSpan(range.Start, range.End - range.Start), Options);
+            var reader = new Utf8JsonReader(utf8.AsSpan(range.Start, range.End - range.Start), ReaderBinding.Options);
             return ReadEntities(ref reader, document, range.Start, NameTable.Current, new HashSet<string>(StringComparer.Ordinal));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -43,7 +43,7 @@ internal static class EntityMetadataBinder
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             int start = offset + (int)reader.TokenStartIndex;
-            string name = Name(ref reader, names);
+            string name = String(ref reader, names);
             var nameSpan = new TextSpan(start, start + reader.ValueSpan.Length + 2);
             if (!seen.Add(name) || ReadEntity(ref reader, names, fieldNames) is not { } entity)
             {
@@ -67,7 +67,7 @@ internal static class EntityMetadataBinder
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string property = Name(ref reader, names);
+            string property = String(ref reader, names);
             if (!First(ref seen, property, EntityProperties) || !reader.Read())
             {
                 return null;
@@ -75,7 +75,7 @@ internal static class EntityMetadataBinder
 
             bool ok = property switch
             {
-                "description" => Text(ref reader),
+                "description" => AnyString(ref reader),
                 "companyScope" => Enum(ref reader, out values.CompanyScope, "company", "global"),
                 "crossCompanyDataSharing" => Flag(ref reader, out values.CrossCompanyDataSharing),
                 "tableType" => Enum(ref reader, out values.TableType, "standard", "virtual", "elastic"),
@@ -107,7 +107,7 @@ internal static class EntityMetadataBinder
         var field = default(FieldValues);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = Name(ref reader, names);
+            string name = String(ref reader, names);
             if (!seen.Add(name) || !reader.Read() || !ReadField(ref reader, names, ref field))
             {
                 return false;
@@ -131,7 +131,7 @@ internal static class EntityMetadataBinder
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string property = Name(ref reader, names);
+            string property = String(ref reader, names);
             if (!First(ref seen, property, FieldProperties) || !reader.Read())
             {
                 return false;
@@ -139,7 +139,7 @@ internal static class EntityMetadataBinder
 
             bool ok = property switch
             {
-                "type" => reader.TokenType == JsonTokenType.String && TypeNames.Contains(values.Type = Value(ref reader, names)),
+                "type" => reader.TokenType == JsonTokenType.String && TypeNames.Contains(values.Type = String(ref reader, names)),
                 "maxLength" => Integer(ref reader, 1, out values.MaxLength),
                 "precision" => Integer(ref reader, 0, out values.Precision),
                 "required" => Flag(ref reader, out values.Required),
@@ -147,7 +147,7 @@ internal static class EntityMetadataBinder
                 "virtual" => Flag(ref reader, out values.Virtual),
                 "target" => NonEmpty(ref reader, names, out values.Target),
                 "values" => Scalars(ref reader, names, out values.Values),
-                "description" => Text(ref reader),
+                "description" => AnyString(ref reader),
                 _ => false,
             };
             if (!ok)
@@ -161,19 +161,6 @@ internal static class EntityMetadataBinder
 
     private static readonly string[] EntityProperties = ["description", "companyScope", "crossCompanyDataSharing", "tableType", "hasVersionNumber", "companyField", "keys", "fields"];
     private static readonly string[] FieldProperties = ["type", "maxLength", "precision", "required", "readOnly", "virtual", "target", "values", "description"];
-
-    /// <summary>Marks a known property as seen; false for an unknown one or a second occurrence (a duplicate key).</summary>
-    internal static bool First(ref int seen, string property, string[] known)
-    {
-        int index = Array.IndexOf(known, property);
-        if (index < 0 || (seen & (1 << index)) != 0)
-        {
-            return false;
-        }
-
-        seen |= 1 << index;
-        return true;
-    }
 
     private static bool Keys(ref Utf8JsonReader reader, NameTable names, out List<IReadOnlyList<string>>? keys)
     {
@@ -194,7 +181,7 @@ internal static class EntityMetadataBinder
                     return false;
                 }
 
-                key.Add(Value(ref reader, names));
+                key.Add(String(ref reader, names));
             }
 
             if (reader.TokenType != JsonTokenType.EndArray || key.Count == 0)
@@ -218,34 +205,21 @@ internal static class EntityMetadataBinder
         }
 
         var list = new List<string>();
-        while (reader.Read())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            switch (reader.TokenType)
+            if (Scalar(ref reader, names) is not { } value)
             {
-                case JsonTokenType.String:
-                    list.Add(Value(ref reader, names));
-                    break;
-                case JsonTokenType.Number:
-                    list.Add(names.Get(reader.ValueSpan));
-                    break;
-                case JsonTokenType.True:
-                    list.Add("true");
-                    break;
-                case JsonTokenType.False:
-                    list.Add("false");
-                    break;
-                case JsonTokenType.EndArray:
-                    values = list;
-                    return true;
-                default:
-                    return false;
+                return false;
             }
+
+            list.Add(value);
         }
 
-        return false;
+        values = list;
+        return reader.TokenType == JsonTokenType.EndArray;
     }
 
-    internal static bool Integer(ref Utf8JsonReader reader, long minimum, out long? value)
+    private static bool Integer(ref Utf8JsonReader reader, long minimum, out long? value)
     {
         value = null;
         if (reader.TokenType != JsonTokenType.Number || reader.ValueSpan.IndexOfAny(NotInteger) >= 0 || !reader.TryGetInt64(out long v) || v < minimum)
@@ -273,20 +247,6 @@ internal static class EntityMetadataBinder
         value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return value is not null && Array.IndexOf(allowed, value) >= 0;
     }
-
-    internal static bool NonEmpty(ref Utf8JsonReader reader, NameTable names, out string? value)
-    {
-        value = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0 ? Value(ref reader, names) : null;
-        return value is not null;
-    }
-
-    /// <summary>Any string; an escaped one is unescaped once, so a bad escape fails here as it does in the parser.</summary>
-    internal static bool Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && (!reader.ValueIsEscaped || reader.GetString() is not null);
-
-    internal static string Name(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
-
-    internal static string Value(ref Utf8JsonReader reader, NameTable names) => reader.ValueIsEscaped ? reader.GetString()! : names.Get(reader.ValueSpan);
 }
 
 /// <summary>An entity's values as written, before they become an <see cref="EntityDefinition"/>.</summary>

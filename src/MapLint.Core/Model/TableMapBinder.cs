@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MapLint.Syntax;
 using MapLint.Text;
-using static MapLint.Model.EntityMetadataBinder;
+using static MapLint.Model.ReaderBinding;
 
 namespace MapLint.Model;
 
@@ -63,7 +63,7 @@ internal static class TableMapBinder
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string property = Name(ref reader, names);
+            string property = String(ref reader, names);
             if (!First(ref seen, property, MappingProperties) || !reader.Read())
             {
                 return false;
@@ -76,7 +76,7 @@ internal static class TableMapBinder
                 "destination" => Field(ref reader, names, at, out values.Destination),
                 "direction" => Direction(ref reader, names, at, out values.Direction),
                 "transform" => Transform(ref reader, offset, index, names, ref values),
-                "description" => EntityMetadataBinder.Text(ref reader),
+                "description" => AnyString(ref reader),
                 "suppressions" => Suppressions(ref reader, offset, index, names, ref values),
                 _ => false,
             };
@@ -103,7 +103,7 @@ internal static class TableMapBinder
 
     private static bool Direction(ref Utf8JsonReader reader, NameTable names, int at, out (MapDirection Value, TextSpan Span)? direction)
     {
-        direction = reader.TokenType == JsonTokenType.String && MapDirections.Parse(Value(ref reader, names)) is { } value
+        direction = reader.TokenType == JsonTokenType.String && MapDirections.Parse(String(ref reader, names)) is { } value
             ? (value, new TextSpan(at, at + reader.ValueSpan.Length + 2))
             : null;
         return direction is not null;
@@ -120,7 +120,7 @@ internal static class TableMapBinder
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string property = Name(ref reader, names);
+            string property = String(ref reader, names);
             if (!First(ref seen, property, TransformProperties) || !reader.Read())
             {
                 return false;
@@ -161,7 +161,7 @@ internal static class TableMapBinder
             int seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string property = Name(ref reader, names);
+                string property = String(ref reader, names);
                 if (!First(ref seen, property, EntryProperties) || !reader.Read())
                 {
                     return false;
@@ -218,7 +218,7 @@ internal static class TableMapBinder
             int seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                string property = Name(ref reader, names);
+                string property = String(ref reader, names);
                 if (!First(ref seen, property, SuppressionProperties) || !reader.Read())
                 {
                     return false;
@@ -252,16 +252,6 @@ internal static class TableMapBinder
         values.Suppressions = list;
         return reader.TokenType == JsonTokenType.EndArray;
     }
-
-    /// <summary>A scalar's canonical text, as <see cref="Model.Transform.ScalarText"/> gives it; null for anything else.</summary>
-    private static string? Scalar(ref Utf8JsonReader reader, NameTable names) => reader.TokenType switch
-    {
-        JsonTokenType.String => Value(ref reader, names),
-        JsonTokenType.Number => names.Get(reader.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        _ => null,
-    };
 }
 
 /// <summary>A mapping's values as written, before they become a <see cref="FieldMapping"/>.</summary>

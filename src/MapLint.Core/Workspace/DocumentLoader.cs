@@ -64,43 +64,27 @@ public static class DocumentLoader
     /// only; anything unusual (UTF-16, broken JSON before the kind) answers null, and the file then takes the
     /// general path, which gives the same findings.
     /// </summary>
-    public static string? PeekKind(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
-        {
-            span = span[3..];
-        }
+    public static string? PeekKind(byte[] bytes) => ReaderBinding.PeekKind(bytes, complete: true);
 
+    /// <summary>The first bytes of a file (enough to find its kind), or null when it cannot be read; reports nothing.</summary>
+    public static byte[]? ReadPrefix(WorkspaceFile file, int length = 4096)
+    {
         try
         {
-            var reader = new Utf8JsonReader(span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = JsonParser.MaxDepth + 2 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            var buffer = new byte[length];
+            int read = 0;
+            for (int n; read < length && (n = stream.Read(buffer, read, length - read)) > 0;)
             {
-                return null;
+                read += n;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isKind = reader.ValueTextEquals("kind"u8);
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                if (isKind)
-                {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-
-                reader.Skip();
-            }
+            return read == length ? buffer : buffer.AsSpan(0, read).ToArray();
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            return null;
         }
-
-        return null;
     }
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
