@@ -56,6 +56,9 @@ public sealed class LintResult
 
     public SemanticModel Model { get; }
 
+    /// <summary>The AL side of the run: tables, proxy tables and integration mappings read from .al files.</summary>
+    public BusinessCentral.BusinessCentralApp BusinessCentral { get; internal set; } = MapLint.BusinessCentral.BusinessCentralApp.Empty;
+
     /// <summary>Wall time of each phase of the run, for the benchmark harness; never part of any output.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; internal set; } = [];
 
@@ -120,6 +123,7 @@ public static class Linter
         var documents = new MapLintDocument?[count];
         var exports = new byte[]?[count];
         var mapFiles = new bool[count];
+        var alFiles = new BusinessCentral.AlFile?[count];
 
         // Phase 1: every document but the table maps, which only say that they are maps, from their first bytes
         // when they come from disk (they are read whole in phase 2). Metadata exports wait, so they can be
@@ -128,6 +132,12 @@ public static class Linter
         {
             var file = fileAt(i);
             bags[i] = new DiagnosticBag(file.DisplayPath, null);
+            if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
+            {
+                alFiles[i] = bytesAt(i, bags[i]) is { } al ? BusinessCentral.AlFileReader.Read(file.DisplayPath, al, bags[i]) : null;
+                return;
+            }
+
             if (prefixAt?.Invoke(i) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
             {
                 mapFiles[i] = true;
@@ -269,6 +279,9 @@ public static class Linter
         });
 
         Lap("rules spanning maps (the sync graph), connection sets and projects");
+        var businessCentral = BusinessCentral.BusinessCentralApp.Build(alFiles.OfType<BusinessCentral.AlFile>().ToList());
+        BusinessCentralAnalysis.Run(businessCentral, model, registrations, BusinessCentralAnalysis.Bags(alFiles, bags));
+        Lap("Business Central mappings");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
@@ -285,7 +298,7 @@ public static class Linter
 
         diagnostics.Sort(DiagnosticComparer.Instance);
         Lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
+        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };
     }
 
     private static void Analyze(MapLintDocument document, SemanticModel model, List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, DiagnosticBag bag)
