@@ -106,12 +106,22 @@ public sealed class BusinessCentralAnalysisContext
 
     public BusinessCentral.BusinessCentralApp App { get; }
 
+    private readonly HashSet<(string, BusinessCentral.AlFile, int, int, string)> reported = [];
+
+    /// <summary>
+    /// Reports once per rule, place and message: a wrapper reached from two call sites yields the same places twice.
+    /// </summary>
     public void Report(DiagnosticDescriptor descriptor, BusinessCentral.AlLocation location, params object?[] arguments)
     {
-        var bag = bagOf(location.File);
-        lock (bag)
+        string message = descriptor.FormatMessage(arguments);
+        lock (reported)
         {
-            bag.Add(descriptor, location.Span, null, arguments);
+            if (!reported.Add((descriptor.Id, location.File, location.Span.Start, location.Span.End, message)))
+            {
+                return;
+            }
+
+            bagOf(location.File).Add(descriptor, location.Span, null, arguments);
         }
     }
 }
