@@ -211,8 +211,10 @@ public sealed class AlObjectReader
 
     private AlProcedure? Procedure(string? subscribesTo)
     {
+        bool isLocal = false;
         while (Current.IsWord("local") || Current.IsWord("internal") || Current.IsWord("protected"))
         {
+            isLocal |= Current.IsWord("local");
             position++;
         }
 
@@ -265,7 +267,7 @@ public sealed class AlObjectReader
             position++;
         }
 
-        return new AlProcedure { Name = name, Parameters = parameters, Locals = locals, BodyStart = bodyStart, BodyEnd = bodyEnd, IsTrigger = isTrigger, SubscribesTo = subscribesTo };
+        return new AlProcedure { Name = name, Parameters = parameters, Locals = locals, BodyStart = bodyStart, BodyEnd = bodyEnd, IsTrigger = isTrigger, IsLocal = isLocal, SubscribesTo = subscribesTo };
     }
 
     private bool IsMemberStart() => Current.IsWord("procedure") || Current.IsWord("trigger") || Current.IsWord("local") || Current.Is("[");
@@ -626,7 +628,8 @@ public sealed class AlObjectReader
                 return;
             }
 
-            depth += Current.Is("(") || Current.Is("[") ? 1 : Current.Is(")") || Current.Is("]") ? -1 : 0;
+            // Braces count too: after a text left open, the value runs on, and must not close the object early.
+            depth += Current.Is("(") || Current.Is("[") || Current.Is("{") ? 1 : Current.Is(")") || Current.Is("]") || Current.Is("}") ? -1 : 0;
             position++;
         }
     }

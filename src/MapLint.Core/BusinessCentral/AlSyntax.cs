@@ -76,6 +76,9 @@ public sealed class AlProcedure
 
     public bool IsTrigger { get; init; }
 
+    /// <summary>Declared <c>local</c>: only the object itself (or an event, for a subscriber) can call it.</summary>
+    public bool IsLocal { get; init; }
+
     /// <summary>The event it subscribes to (<c>OnAfterResetConfiguration</c>), from its EventSubscriber attribute.</summary>
     public string? SubscribesTo { get; init; }
 }

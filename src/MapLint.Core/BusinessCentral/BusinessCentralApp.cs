@@ -223,7 +223,7 @@ public static class BusinessCentralRules
     public static readonly DiagnosticDescriptor DynamicMapping = DiagnosticDescriptor.Create(
         "DIPV2501",
         "Integration mapping built dynamically",
-        "{0} is created here but {1}, so MapLint cannot check it statically; write its name, tables and fields as constants (literals, labels or FieldNo) to have it checked.",
+        "{0} cannot be checked statically: {1}. Write its name, tables and fields as constants (literals, labels, FieldNo) to have it checked.",
         RuleCategory.BusinessCentral,
         Severity.Info);
 

@@ -77,9 +77,13 @@ public sealed class MappingReader
             return reader.result;
         }
 
+        // A local procedure nothing here calls is dead code (no other object can call it), unless an event or the
+        // platform does: subscribers and triggers.
         var called = reader.CalledProcedures();
-        foreach (var procedure in obj.Procedures.Where(p => !called.Contains(p)))
+        foreach (var procedure in obj.Procedures.Where(p => !called.Contains(p) && (!p.IsLocal || p.SubscribesTo is not null || p.IsTrigger)))
         {
+            // FindLast() means "the field mapping just created" only after one was created in this walk.
+            reader.lastFieldMapping = null;
             reader.Walk(procedure, [], inLoop: false);
         }
 
@@ -379,7 +383,7 @@ public sealed class MappingReader
             slot.Bound = null;
         }
 
-        string? problem = looped ? "it is created inside a loop" : Unknown(name, "its name") ?? Unknown(table, "its table") ?? Unknown(integrationTable, "its integration table");
+        var (problem, at) = looped ? ("it is created inside a loop", site) : Unknown(site, (name, "its name"), (table, "its table"), (integrationTable, "its integration table"));
         if (problem is null && (name is not TextValue || table is not TableValue || integrationTable is not TableValue))
         {
             problem = "its name or tables are not constants";
@@ -387,7 +391,7 @@ public sealed class MappingReader
 
         if (problem is not null)
         {
-            Dynamic(site, "An integration table mapping", problem);
+            Dynamic(at, "An integration table mapping", problem);
             return;
         }
 
@@ -410,7 +414,7 @@ public sealed class MappingReader
 
     private void CreateFieldMapping(Slot? slot, Value? name, Value? field, Value? integrationField, Value? direction, Value? constant, Value? enabled, AlLocation site, bool looped)
     {
-        string? problem = looped ? "it is created inside a loop" : Unknown(name, "its table mapping's name") ?? Unknown(field, "its field") ?? Unknown(integrationField, "its integration field");
+        var (problem, at) = looped ? ("it is created inside a loop", site) : Unknown(site, (name, "its table mapping's name"), (field, "its field"), (integrationField, "its integration field"));
         if (problem is null && (name is not TextValue || !IsFieldOrZero(field) || !IsFieldOrZero(integrationField)))
         {
             problem = "its table mapping's name or fields are not constants";
@@ -418,7 +422,7 @@ public sealed class MappingReader
 
         if (problem is not null)
         {
-            Dynamic(site, "An integration field mapping", problem);
+            Dynamic(at, "An integration field mapping", problem);
             if (slot is not null)
             {
                 slot.Bound = null;
@@ -447,7 +451,22 @@ public sealed class MappingReader
 
     private static bool IsFieldOrZero(Value? value) => value is FieldValue || value is NumberValue { Number: 0 };
 
-    private static string? Unknown(Value? value, string what) => value is UnknownValue unknown ? $"{what} is not a constant: {unknown.Reason}" : null;
+    /// <summary>
+    /// The first argument that is not a constant, and where it is written (the RecordRef expression, the parameter
+    /// no call passes): the finding points there, not at the wrapper that received it.
+    /// </summary>
+    private static (string? Problem, AlLocation At) Unknown(AlLocation site, params (Value? Value, string What)[] arguments)
+    {
+        foreach (var (value, what) in arguments)
+        {
+            if (value is UnknownValue unknown)
+            {
+                return ($"{what} is not a constant: {unknown.Reason}", unknown.Location);
+            }
+        }
+
+        return (null, site);
+    }
 
     private void Dynamic(AlLocation site, string what, string reason)
     {
