@@ -154,9 +154,9 @@ public static class CheckCommand
             var passed = fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
             result = result.Restrict(d => passed.Contains(d.Location.Path), passed.Count);
         }
-        else if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
+        else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
         {
-            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
+            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') or AL files under {string.Join(", ", options.Paths)}");
         }
 
         // Problems in maplint.json itself are findings like any other.
