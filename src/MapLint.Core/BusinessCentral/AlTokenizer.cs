@@ -171,32 +171,36 @@ public static class AlTokenizer
         return tokens;
     }
 
-    private static readonly string[] Symbols = ["::", ":=", "+=", "-=", "*=", "/=", "<>", "<=", ">=", "..", ";", ",", ".", "(", ")", "[", "]", "{", "}", "=", "<", ">", "+", "-", "*", "/", ":", "@", "?", "&", "|", "!"];
-
+    /// <summary>The symbol at <paramref name="i"/> (two-character ones first), or null for a character AL does not use.</summary>
     private static string? Symbol(byte[] utf8, int i)
     {
-        foreach (var symbol in Symbols)
+        byte next = i + 1 < utf8.Length ? utf8[i + 1] : (byte)0;
+        return utf8[i] switch
         {
-            if (i + symbol.Length <= utf8.Length && Matches(utf8, i, symbol))
-            {
-                return symbol;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Matches(byte[] utf8, int i, string text)
-    {
-        for (int k = 0; k < text.Length; k++)
-        {
-            if (utf8[i + k] != (byte)text[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
+            (byte)':' => next == (byte)':' ? "::" : next == (byte)'=' ? ":=" : ":",
+            (byte)'+' => next == (byte)'=' ? "+=" : "+",
+            (byte)'-' => next == (byte)'=' ? "-=" : "-",
+            (byte)'*' => next == (byte)'=' ? "*=" : "*",
+            (byte)'/' => next == (byte)'=' ? "/=" : "/",
+            (byte)'<' => next == (byte)'>' ? "<>" : next == (byte)'=' ? "<=" : "<",
+            (byte)'>' => next == (byte)'=' ? ">=" : ">",
+            (byte)'.' => next == (byte)'.' ? ".." : ".",
+            (byte)';' => ";",
+            (byte)',' => ",",
+            (byte)'(' => "(",
+            (byte)')' => ")",
+            (byte)'[' => "[",
+            (byte)']' => "]",
+            (byte)'{' => "{",
+            (byte)'}' => "}",
+            (byte)'=' => "=",
+            (byte)'@' => "@",
+            (byte)'?' => "?",
+            (byte)'&' => "&",
+            (byte)'|' => "|",
+            (byte)'!' => "!",
+            _ => null,
+        };
     }
 
     private static bool IsNameStart(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (byte)'_' or >= 0x80;
@@ -211,7 +215,7 @@ public static class AlTokenizer
 
     private static int Quoted(byte[] utf8, int start, byte quote, AlTokenKind kind, List<AlToken> tokens, List<AlSyntaxProblem> problems, string unterminated, bool multiline)
     {
-        var value = new List<byte>();
+        bool doubled = false;
         int i = start + 1;
         while (i < utf8.Length)
         {
@@ -220,12 +224,12 @@ public static class AlTokenizer
             {
                 if (kind == AlTokenKind.String && i + 1 < utf8.Length && utf8[i + 1] == quote)
                 {
-                    value.Add(quote);
+                    doubled = true;
                     i += 2;
                     continue;
                 }
 
-                tokens.Add(new AlToken(kind, System.Text.Encoding.UTF8.GetString(value.ToArray()), new TextSpan(start, i + 1)));
+                tokens.Add(new AlToken(kind, Value(utf8, start + 1, i, quote, doubled), new TextSpan(start, i + 1)));
                 return i + 1;
             }
 
@@ -234,13 +238,19 @@ public static class AlTokenizer
                 break;
             }
 
-            value.Add(b);
             i++;
         }
 
         problems.Add(new AlSyntaxProblem(unterminated, new TextSpan(start, start + 1)));
-        tokens.Add(new AlToken(kind, System.Text.Encoding.UTF8.GetString(value.ToArray()), new TextSpan(start, i)));
+        tokens.Add(new AlToken(kind, Value(utf8, start + 1, i, quote, doubled), new TextSpan(start, i)));
         return i;
+    }
+
+    private static string Value(byte[] utf8, int start, int end, byte quote, bool doubled)
+    {
+        string value = System.Text.Encoding.UTF8.GetString(utf8, start, end - start);
+        string q = ((char)quote).ToString();
+        return doubled ? value.Replace(q + q, q) : value;
     }
 
     /// <summary>Reads a preprocessor line (<c>#if</c>, <c>#else</c>, <c>#endif</c>, <c>#pragma</c>, <c>#region</c>…) and returns where the next line starts.</summary>
