@@ -30,7 +30,7 @@ public static class FileDiscovery
             if (path.IndexOfAny(['*', '?']) >= 0)
             {
                 int added = 0;
-                foreach (var match in Glob(path, currentDirectory))
+                foreach (var match in ExpandGlob(path, currentDirectory, config))
                 {
                     Add(files, match, currentDirectory);
                     added++;
@@ -190,13 +190,26 @@ public static class FileDiscovery
         }
     }
 
-    private static IEnumerable<string> Glob(string pattern, string currentDirectory)
+    /// <summary>
+    /// The files a glob names, less those the configuration excludes, as for a folder walk from the folder before
+    /// the first wildcard (so a glob inside an excluded area the user named, like examples/broken/*, still matches).
+    /// </summary>
+    public static IEnumerable<string> ExpandGlob(string pattern, string currentDirectory, Configuration.MapLintConfig config)
+    {
+        var matches = Glob(pattern, currentDirectory, out string baseFolder);
+        var filter = FolderFilter.For(config, baseFolder);
+        return matches.Where(filter.Keeps);
+    }
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory) => Glob(pattern, currentDirectory, out _);
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory, out string baseFolder)
     {
         // Split the pattern into the folder before the first wildcard and the rest, so absolute globs work too.
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
         int slash = normalized.LastIndexOf('/', wildcard);
-        string baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
+        baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
         string rest = slash < 0 ? normalized : normalized[(slash + 1)..];
         if (!Directory.Exists(baseFolder))
         {
