@@ -71,7 +71,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
         if (!string.IsNullOrEmpty(ErrorLog))
         {
-            AtomicFile.Write(ErrorLog!, SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+            AtomicFile.Write(ErrorLog!, SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable)));
         }
 
         if (Log.HasLoggedErrors)

@@ -221,7 +221,7 @@ public static class CheckCommand
                 }
 
             case "sarif":
-                return SarifReporter.Write(result, MapLintCommand.Version);
+                return SarifReporter.Write(result, MapLintCommand.Version, SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));
             case "junit":
                 return JUnitReporter.Write(result);
             default:

@@ -43,8 +43,8 @@ public static class AzurePipelinesReporter
 
     // The agent's escapes (azure-pipelines-task-lib): '%' as %AZP25, line breaks; in properties also ';' and ']'.
     private static string Data(string text) =>
-        text.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        text.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string Property(string text) =>
-        Data(text).Replace(";", "%3B", StringComparison.Ordinal).Replace("]", "%5D", StringComparison.Ordinal);
+        Data(text).Replace(";", "%3B").Replace("]", "%5D");
 }

@@ -68,7 +68,7 @@ public static class JUnitReporter
             xml.WriteEndDocument();
         }
 
-        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
