@@ -68,6 +68,13 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
             finding.Log(Log, policy);
         }
 
+        // Run notes (rules skipped for lack of metadata) are what `maplint check` prints as info lines: a build
+        // shows them at normal verbosity, and again when the lint is skipped as up to date.
+        foreach (var note in result.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "MapLint: " + note);
+        }
+
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
         if (!string.IsNullOrEmpty(ErrorLog))
         {
@@ -87,7 +94,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
         if (!string.IsNullOrEmpty(CacheFile))
         {
-            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings);
+            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings, result.Notes);
         }
 
         if (!string.IsNullOrEmpty(StampFile))

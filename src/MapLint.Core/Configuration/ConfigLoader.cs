@@ -6,7 +6,11 @@ using MapLint.Util;
 
 namespace MapLint.Configuration;
 
-public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The .editorconfig files read for severities (from the configuration's folder up to <c>root = true</c>).</summary>
+    public IReadOnlyList<string> EditorConfigFiles { get; init; } = [];
+}
 
 /// <summary>
 /// Finds and reads maplint.json (given, or the nearest one walking up from the checked path) and the
@@ -42,16 +46,17 @@ public static class ConfigLoader
 
         string editorConfigFolder = path is null ? startFolder : Path.GetDirectoryName(path)!;
         var severities = EditorConfigSeverities.Read(editorConfigFolder);
+        var editorConfigFiles = EditorConfigSeverities.Files(editorConfigFolder);
         if (path is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []), []);
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []), []) { EditorConfigFiles = editorConfigFiles };
         }
 
         var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
         var root = Parse(path, bag);
         if (root is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []), bag.Diagnostics);
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []), bag.Diagnostics) { EditorConfigFiles = editorConfigFiles };
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
@@ -73,7 +78,7 @@ public static class ConfigLoader
         }
 
         var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Strings(root, "include"), Strings(root, "exclude"), Strings(root, "metadata"), Strings(root, "crossCompanyDataSharing"));
-        return new ConfigLoadResult(config, bag.Diagnostics);
+        return new ConfigLoadResult(config, bag.Diagnostics) { EditorConfigFiles = editorConfigFiles };
     }
 
     public static string? Find(string startFolder)

@@ -8,7 +8,8 @@ namespace MapLint.Configuration;
 /// </summary>
 public static class EditorConfigSeverities
 {
-    public static Dictionary<string, ConfiguredSeverity> Read(string folder)
+    /// <summary>The .editorconfig files that apply to a folder, nearest first, up to the first with <c>root = true</c>.</summary>
+    public static IReadOnlyList<string> Files(string folder)
     {
         var files = new List<string>();
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
@@ -23,6 +24,13 @@ public static class EditorConfigSeverities
                 }
             }
         }
+
+        return files;
+    }
+
+    public static Dictionary<string, ConfiguredSeverity> Read(string folder)
+    {
+        var files = Files(folder);
 
         var result = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
         for (int i = files.Count - 1; i >= 0; i--)
