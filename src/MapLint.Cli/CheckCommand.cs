@@ -130,7 +130,8 @@ public static class CheckCommand
         return command;
     }
 
-    public static int Execute(Options options, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    /// <param name="workspaceRoot">Where the workspace is when neither a maplint.json nor a git root is found above the files (a staged snapshot).</param>
+    public static int Execute(Options options, TextWriter stdout, TextWriter stderr, string currentDirectory, string? workspaceRoot = null)
     {
         if (options.UpdateBaseline && options.Baseline is null)
         {
@@ -146,7 +147,7 @@ public static class CheckCommand
         // of their workspace is loaded so references resolve; the report covers those files and the documents whose
         // findings depend on them (the maps using changed metadata, connection sets or looked-up maps).
         var named = NamedFiles(options.Paths, currentDirectory);
-        string? root = named is { Count: > 0 } ? WorkspaceRoot.Find(named[0]) : null;
+        string? root = named is { Count: > 0 } ? WorkspaceRoot.Find(named[0]) ?? workspaceRoot : null;
         var input = WorkspaceInput.Resolve(options.Paths, options.Config, currentDirectory, stderr, _ => root is null ? options.Paths : [root, .. named!.Where(IsDocumentPath)]);
         if (input is null)
         {

@@ -57,7 +57,7 @@ public static class StagedCheck
             }
 
             string? staged = options.Config is null ? null : Path.Combine(snapshot, Path.GetRelativePath(topLevel, Path.GetFullPath(options.Config, currentDirectory)));
-            return CheckCommand.Execute(options with { Paths = present, Config = staged, Staged = false }, stdout, stderr, here);
+            return CheckCommand.Execute(options with { Paths = present, Config = staged, Staged = false }, stdout, stderr, here, snapshot);
         }
         finally
         {

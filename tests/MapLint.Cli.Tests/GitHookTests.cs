@@ -17,11 +17,17 @@ public class GitHookTests : IDisposable
         string target = CliRunner.NativeCli ?? $"dotnet {Path.Combine(CliRunner.Root, "src", "MapLint.Cli", "bin", configuration, "net10.0", "maplint.dll")}";
         string shim = Path.Combine(bin, "maplint");
         File.WriteAllText(shim, $"#!/bin/sh\nexec {target} \"$@\"\n");
-        File.SetUnixFileMode(shim, File.GetUnixFileMode(shim) | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(shim, File.GetUnixFileMode(shim) | UnixFileMode.UserExecute);
+        }
+        Shim = shim;
         Environment = new Dictionary<string, string> { ["PATH"] = bin + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH") };
     }
 
     private Dictionary<string, string> Environment { get; }
+
+    private string Shim { get; }
 
     public void Dispose() => Directory.Delete(temp, true);
 
@@ -54,7 +60,7 @@ public class GitHookTests : IDisposable
 
     private void Install(string repo)
     {
-        var (exit, output) = CliRunner.RunProcess("maplint", ["hook", "install"], repo, Environment);
+        var (exit, output) = CliRunner.RunProcess(Shim, ["hook", "install"], repo, Environment);
         Assert.True(exit == 0, output);
     }
 
@@ -76,7 +82,8 @@ public class GitHookTests : IDisposable
         Assert.Contains("maps/map.json(7,", output, StringComparison.Ordinal);
         Assert.Contains("error DIPV1004", output, StringComparison.Ordinal);
 
-        // The other way round: the index is fixed, the working tree is still broken: the commit passes.
+        // The other way round: the index holds a good change, the working tree is broken: the commit passes.
+        File.WriteAllText(map, good + "\n");
         Git(repo, "add", "maps/map.json");
         File.WriteAllText(map, BreakKey(good));
         var (accepted, acceptedOutput) = Commit(repo, "fixed in the index");
