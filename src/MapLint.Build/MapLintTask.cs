@@ -59,8 +59,9 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         // Metadata the configuration names is loaded as well, wherever it lives.
         var metadata = FileDiscovery.Discover([], ProjectDirectory, loaded.Config).Files;
         var all = files.Concat(metadata.Where(m => files.All(f => f.FullPath != m.FullPath))).ToList();
-        var result = Linter.Run(all, new LintOptions { Config = loaded.Config }).WithExtra(loaded.Diagnostics);
+        var result = Linter.Run(all, new LintOptions { Config = loaded.Config });
 
+        result = result.WithExtra(loaded.Findings(result));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
         foreach (var finding in findings)

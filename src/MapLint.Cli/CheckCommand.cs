@@ -191,10 +191,10 @@ public static class CheckCommand
             return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
         }
 
-        // Problems in maplint.json itself are findings like any other.
-        if (loaded.Diagnostics.Count > 0)
+        // Problems in maplint.json and .editorconfig, and settings that match nothing, are findings like any other.
+        if (loaded.Findings(result) is { Count: > 0 } configurationFindings)
         {
-            result = result.WithExtra(loaded.Diagnostics);
+            result = result.WithExtra(configurationFindings);
         }
 
         if (options.Baseline is { } baselinePath)

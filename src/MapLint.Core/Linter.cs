@@ -272,12 +272,13 @@ public static class Linter
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
-            var configured = Configure(bags[i].Diagnostics, config);
+            string fullPath = fileAt(i).FullPath;
+            var configured = Configure(bags[i].Diagnostics, config, fullPath);
             if (documents[i] is { } document)
             {
                 var unused = new DiagnosticBag(bags[i].Path, bags[i].Text);
                 configured = Suppressions.Apply(document, configured, config, unused);
-                configured.AddRange(Configure(unused.Diagnostics, config));
+                configured.AddRange(Configure(unused.Diagnostics, config, fullPath));
             }
 
             diagnostics.AddRange(configured.Select(d => d.WithLogicalLocation(LogicalLocation(documents[i], d))));
@@ -369,13 +370,13 @@ public static class Linter
         }
     }
 
-    /// <summary>Applies configured severities; findings of rules set to none are dropped.</summary>
-    private static List<Diagnostic> Configure(IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config)
+    /// <summary>Applies the severities configured for the file; findings of rules set to none are dropped.</summary>
+    private static List<Diagnostic> Configure(IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, string fullPath)
     {
         var result = new List<Diagnostic>(diagnostics.Count);
         foreach (var diagnostic in diagnostics)
         {
-            if (config.SeverityOf(diagnostic.Descriptor) is { } severity)
+            if (config.SeverityOf(diagnostic.Descriptor, fullPath) is { } severity)
             {
                 result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity));
             }

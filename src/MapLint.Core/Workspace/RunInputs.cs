@@ -17,7 +17,10 @@ public static class RunInputs
             inputs.Add(Path.GetFullPath(config));
         }
 
+        // Severities come from the .editorconfig files above each document (path sections) and above the configuration.
         inputs.UnionWith(loaded.EditorConfigFiles.Select(Path.GetFullPath));
+        var folders = inputs.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        inputs.UnionWith(folders.SelectMany(EditorConfigSeverities.Files).Select(Path.GetFullPath));
         inputs.UnionWith(FileDiscovery.Discover([], currentDirectory, loaded.Config).Files.Select(f => f.FullPath));
         return inputs.ToList();
     }
