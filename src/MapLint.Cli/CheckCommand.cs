@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MapLint.Configuration;
 using MapLint.Diagnostics;
+using MapLint.Engine;
 using MapLint.Reporting;
 using MapLint.Util;
 using MapLint.Workspace;
@@ -180,10 +181,11 @@ public static class CheckCommand
             return Usage(stderr, ex.Message);
         }
 
-        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
+        var workspace = LintWorkspace.Open(discovery.Files, new LintOptions { Config = loaded.Config });
+        var result = workspace.Result;
         if (root is not null)
         {
-            var reported = WorkspaceDependents.Reported(result, named!, loaded.Config, currentDirectory);
+            var reported = Reported(workspace, named!, currentDirectory);
             result = result.Restrict(d => reported.Contains(d.Location.Path), reported.Count);
         }
         else if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
@@ -316,6 +318,20 @@ public static class CheckCommand
         }
 
         return files.Count > 0 ? files : null;
+    }
+
+    /// <summary>
+    /// Display paths of what a hook-mode check reports on: the named files and, from the engine's dependency index,
+    /// every file whose findings depend on them. A named file the workspace does not hold (an .editorconfig, an
+    /// export that is not loaded) may change anything, so then everything is reported.
+    /// </summary>
+    private static HashSet<string> Reported(LintWorkspace workspace, IReadOnlyList<string> named, string currentDirectory)
+    {
+        var reported = named.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
+        bool unknown = named.Any(p => workspace.FindFile(p) is null && !workspace.Inputs.Configuration.Contains(p, StringComparer.Ordinal));
+        var dependents = unknown ? workspace.Files : workspace.Dependencies.DependentsOf(named);
+        reported.UnionWith(dependents.Select(f => f.DisplayPath));
+        return reported;
     }
 
     /// <summary>JSON files are documents to load; other passed files (.editorconfig, XML exports) are inputs that changed.</summary>

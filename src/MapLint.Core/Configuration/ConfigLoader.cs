@@ -8,9 +8,6 @@ namespace MapLint.Configuration;
 
 public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics)
 {
-    /// <summary>The .editorconfig files read for severities (from the configuration's folder up to <c>root = true</c>).</summary>
-    public IReadOnlyList<string> EditorConfigFiles { get; init; } = [];
-
     /// <summary>The crossCompanyDataSharing entries with their places in maplint.json, checked once metadata is loaded.</summary>
     internal IReadOnlyList<JsonString> SharingEntries { get; init; } = [];
 
@@ -87,14 +84,14 @@ public static class ConfigLoader
         var jsonRules = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
         if (path is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules }, []) { EditorConfigFiles = editorConfigFiles };
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules, EditorConfigFiles = editorConfigFiles }, []);
         }
 
         var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
         var root = Parse(path, bag);
         if (root is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules }, bag.Diagnostics) { EditorConfigFiles = editorConfigFiles };
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules, EditorConfigFiles = editorConfigFiles }, bag.Diagnostics);
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
@@ -121,6 +118,7 @@ public static class ConfigLoader
             EditorConfig = editorConfig,
             EditorConfigFolder = editorConfigFolder,
             JsonRules = jsonRules,
+            EditorConfigFiles = editorConfigFiles,
         };
 
         // A metadata entry that names no file loads nothing: the metadata rules then skip or misreport silently.
@@ -133,7 +131,7 @@ public static class ConfigLoader
         }
 
         var sharing = root.GetArray("crossCompanyDataSharing")?.Items.OfType<JsonString>().ToList() ?? [];
-        return new ConfigLoadResult(config, bag.Diagnostics) { EditorConfigFiles = editorConfigFiles, SharingEntries = sharing, Bag = bag };
+        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag };
     }
 
     public static string? Find(string startFolder)
