@@ -73,6 +73,7 @@ public static class AnalyzerCatalog
             .Concat(Configuration.ConfigurationRules.All)
             .Concat(Metadata.MetadataRules.All)
             .Append(Suppressions.Unused)
+            .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)
