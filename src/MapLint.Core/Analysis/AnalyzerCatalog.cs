@@ -74,6 +74,7 @@ public static class AnalyzerCatalog
             .Concat(Metadata.MetadataRules.All)
             .Append(Suppressions.Unused)
             .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
+            .Append(FindingsCap.MoreFindings)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)

@@ -48,9 +48,19 @@ public static class TextReporter
     private static string Plural(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
+    private const int MaxSourceLineBytes = 4 * 200;
+
     private static void WriteSource(TextWriter writer, Diagnostic diagnostic, Text.SourceText text)
     {
         var span = diagnostic.Location.LineSpan;
+
+        // Long lines (minified files) are not shown: looked at by length first, so a finding costs nothing per byte
+        // of its line, and a million findings on one line stay linear.
+        if (text.GetLineByteLength(span.Start.Line - 1) > MaxSourceLineBytes)
+        {
+            return;
+        }
+
         string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(text.GetLineText(span.Start.Line - 1).Replace('\t', ' ')));
         if (line.Length > 200)
         {
