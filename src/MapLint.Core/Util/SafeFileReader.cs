@@ -40,7 +40,7 @@ public static class SafeFileReader
                 return "its name is not valid UTF-8 (shown with U+FFFD) and it cannot be opened by it; rename it";
             }
 
-            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it does not exist";
+            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it no longer exists";
         }
 
         if (kind != FileKind.Regular)
