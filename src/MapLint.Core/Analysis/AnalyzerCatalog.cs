@@ -89,6 +89,8 @@ public static class AnalyzerCatalog
             .Concat(Configuration.ConfigurationRules.All)
             .Concat(Metadata.MetadataRules.All)
             .Append(Suppressions.Unused)
+            .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
+            .Append(FindingsCap.MoreFindings)
             .Concat(BusinessCentral.BusinessCentralRules.All)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)

@@ -18,7 +18,7 @@ public static class PlanTextWriter
             writer.Write($"\nWave {wave.Number.ToString(CultureInfo.InvariantCulture)}\n");
             foreach (var planned in wave.Maps)
             {
-                writer.Write($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})\n");
+                writer.Write(OutputText.WholeLine($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})") + "\n");
                 var after = plan.Graph.DependenciesOf(planned.Map)
                     .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Dependency, d)))
                     .Select(d => d.DependsOn.Name)
@@ -27,12 +27,12 @@ public static class PlanTextWriter
                     .ToList();
                 if (after.Count > 0)
                 {
-                    writer.Write($"      after: {string.Join(", ", after)}\n");
+                    writer.Write(OutputText.Line($"      after: {string.Join(", ", after)}") + "\n");
                 }
 
                 if (planned.Deferred.Count > 0)
                 {
-                    writer.Write($"      first pass without: {string.Join(", ", planned.Deferred.Select(Describe))}\n");
+                    writer.Write(OutputText.Line($"      first pass without: {string.Join(", ", planned.Deferred.Select(Describe))}") + "\n");
                 }
             }
         }
@@ -42,7 +42,7 @@ public static class PlanTextWriter
             writer.Write("\nSecond pass: run these maps again to fill the lookups left out above\n");
             foreach (var planned in plan.SecondPass)
             {
-                writer.Write($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}\n");
+                writer.Write(OutputText.Line($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}") + "\n");
             }
         }
     }
