@@ -222,12 +222,12 @@ case("DIPV2100", "UnclosedParenthesis",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"((NAMEALIAS == \\"x\\") && !(PARTYTYPE == PartyType::None))"'), dst=DV, raw_mappings=BASE))])
 case("DIPV2101", "SingleEquals",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(PARTYTYPE {|DIPV2101:=|} PartyType::Person)"'), dst=DV, raw_mappings=BASE))],
-     "'=' does not compare in a query range expression; use '=='.",
+     "'=' is not the comparison operator of a query range expression; write '=='",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(PARTYTYPE == PartyType::Person)"'), dst=DV, raw_mappings=BASE))])
 case("DIPV2102", "EmptyStringComparison",
-     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != {|DIPV2102:\\"\\"|})"'), dst=DV, raw_mappings=BASE))],
-     "Comparing 'NAMEALIAS' with \"\" does not match records where it is null",
-     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != \\"Contoso\\")"'), dst=DV, raw_mappings=BASE))])
+     [("case/map.json", mapdoc(name=NAME, src=FO, dst=("dataverse", S("account"), '"nickname ne {|DIPV2102:\'\'|}"'), raw_mappings=BASE))],
+     "Comparing 'nickname' with '' does not match rows where it is null",
+     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != \\"\\")"'), dst=("dataverse", S("account"), '"nickname ne null"'), raw_mappings=BASE))])
 case("DIPV2103", "OnlyTowardFinanceAndOperations",
      [("case/map.json", mapdoc(name='{|DIPV2103:"Customers"|}', src=FO, dst=DV, raw_mappings=[m.replace('"direction": "="', '"direction": "<"') for m in BASE]))],
      "Every mapping of 'Customers' writes into finance and operations and none reads from it",

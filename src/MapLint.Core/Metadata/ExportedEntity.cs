@@ -37,6 +37,9 @@ public sealed record ExportedField(string Name, FieldType Type)
 
     public string? Target { get; init; }
 
+    /// <summary>Every target of a lookup to several tables; null for one.</summary>
+    public IReadOnlyList<string>? Targets { get; init; }
+
     /// <summary>Enum member names (finance and operations) or option values (Dataverse), as text.</summary>
     public IReadOnlyList<string>? Values { get; init; }
 

@@ -178,6 +178,7 @@ public sealed class FieldDefinition
             ReadOnly = syntax.GetBoolean("readOnly"),
             Virtual = syntax.GetBoolean("virtual"),
             Target = syntax.GetString("target"),
+            Targets = syntax.Get("targets") is JsonArray targets ? targets.Items.OfType<JsonString>().Select(t => t.Value).ToList() : null,
             Values = syntax.Get("values") is JsonArray values ? values.Items.Select(Transform.ScalarText).OfType<string>().ToList() : null,
         })
     {
@@ -193,7 +194,8 @@ public sealed class FieldDefinition
         Required = values.Required ?? false;
         ReadOnly = values.ReadOnly ?? false;
         Virtual = values.Virtual ?? false;
-        Target = values.Target;
+        Target = values.Target ?? values.Targets?.FirstOrDefault();
+        Targets = values.Targets is { Count: > 0 } targets ? targets : Target is { } single ? [single] : [];
         Values = values.Values;
     }
 
@@ -220,8 +222,11 @@ public sealed class FieldDefinition
 
     public bool Virtual { get; }
 
-    /// <summary>For a lookup: the table it points to.</summary>
+    /// <summary>For a lookup: the table it points to (the first, for a lookup to several).</summary>
     public string? Target { get; }
+
+    /// <summary>For a lookup: every table it can point to (owner: systemuser and team; customer: account and contact).</summary>
+    public IReadOnlyList<string> Targets { get; }
 
     /// <summary>For an enum or option set: the values it can hold.</summary>
     public IReadOnlyList<string>? Values { get; }
