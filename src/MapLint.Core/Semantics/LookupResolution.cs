@@ -1,5 +1,4 @@
 using MapLint.Model;
-using MapLint.Planning;
 
 namespace MapLint.Semantics;
 

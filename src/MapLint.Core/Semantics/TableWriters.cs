@@ -1,9 +1,8 @@
 using MapLint.Filters;
 using MapLint.Model;
-using MapLint.Semantics;
 using MapLint.Util;
 
-namespace MapLint.Planning;
+namespace MapLint.Semantics;
 
 /// <summary>Another map that writes the same rows and columns of a table, and one column both write.</summary>
 public sealed record WriteOverlap(TableMap Other, string Column);
