@@ -95,7 +95,8 @@ public static class ODataFilterParser
                     AddEquality(left.Text, right.Kind == TokenKind.Literal && right.Text.StartsWith('\'') && right.Text.Length >= 2 ? right.Text[1..^1] : right.Text);
                 }
 
-                if (field && op is "eq" or "ne" && right.Kind == TokenKind.Literal && right.Text == "''")
+                // "ne ''" keeps the rows that have a value, nulls excluded, which is what it is written for.
+                if (field && op == "eq" && right.Kind == TokenKind.Literal && right.Text == "''")
                 {
                     Problems.Add(new FilterProblem(FilterProblemKind.EmptyStringComparison, right.Start, right.End, left.Text));
                 }

@@ -14,7 +14,7 @@ public class DIPV2102Tests
               "kind": "tableMap",
               "name": "Customers",
               "source": { "app": "financeAndOperations", "entity": "CustomersV3" },
-              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname ne {|DIPV2102:''|}" },
+              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname eq {|DIPV2102:''|}" },
               "mappings": [
                 { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
                 { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
@@ -36,7 +36,7 @@ public class DIPV2102Tests
               "kind": "tableMap",
               "name": "Customers",
               "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != \"\")" },
-              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname ne null" },
+              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname ne ''" },
               "mappings": [
                 { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
                 { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
