@@ -112,6 +112,7 @@ def table_map(path, commit, parsed):
     title, entity_set, source_filter, destination_filter, rows = parsed
     stem = os.path.basename(path)[:-3]
     fo_entity, _, page_table = stem.partition("-")
+    page_table = page_table.strip("-")  # TaxPostingGroupsV2--msdyn-taxpostinggroups.md
     source = {"app": "financeAndOperations", "entity": fo_entity}
     if source_filter:
         source["filter"] = source_filter
