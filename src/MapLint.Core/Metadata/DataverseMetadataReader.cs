@@ -85,6 +85,13 @@ public static class DataverseMetadataReader
 
         foreach (var key in (item.GetArray("Keys")?.Items ?? []).OfType<JsonObject>())
         {
+            // A key whose index is not built (Pending, InProgress) or failed to build (Failed) identifies nothing yet:
+            // dual-write cannot use it as the integration key, so it is left out.
+            if (key.GetString("EntityKeyIndexStatus") is { } status && status != "Active")
+            {
+                continue;
+            }
+
             if (key.GetArray("KeyAttributes") is { } attributes)
             {
                 entity.Keys.Add(attributes.Items.OfType<JsonString>().Select(s => s.Value).ToList());
@@ -110,8 +117,7 @@ public static class DataverseMetadataReader
 
             var targets = attribute.GetArray("Targets")?.Items.OfType<JsonString>().Select(s => s.Value).ToList() ?? [];
             var values = attribute.GetObject("OptionSet")?.GetArray("Options") ?? attribute.GetObject("GlobalOptionSet")?.GetArray("Options");
-            // Business-required only: SystemRequired attributes (primary id, status, owner) are filled by Dataverse itself.
-            bool required = attribute.GetObject("RequiredLevel")?.GetString("Value") == "ApplicationRequired";
+            bool required = IsRequired(name, item, attribute, attributeType);
             bool readOnly = attribute.GetBoolean("IsValidForCreate") == false && attribute.GetBoolean("IsValidForUpdate") == false;
             entity.Fields[field] = new ExportedField(field, type.Value)
             {
@@ -120,6 +126,7 @@ public static class DataverseMetadataReader
                 Required = required,
                 ReadOnly = readOnly,
                 Target = type == FieldType.Lookup ? targets.FirstOrDefault() : null,
+                Targets = type == FieldType.Lookup && targets.Count > 1 ? targets : null,
                 Values = values?.Items.OfType<JsonObject>().Select(o => o.GetInteger("Value")).OfType<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
                 NumericValues = true,
             };
@@ -132,6 +139,30 @@ public static class DataverseMetadataReader
         }
 
         return entity;
+    }
+
+    /// <summary>
+    /// The required-level policy: ApplicationRequired (business required) is required. SystemRequired is required
+    /// too, except where Dataverse fills the value itself: the primary id, the owner, status and status reason, and
+    /// any column that is not valid for create. A writable SystemRequired column (transactioncurrency.isocurrencycode)
+    /// must be mapped. Recommended and None are optional.
+    /// </summary>
+    private static bool IsRequired(string entity, JsonObject item, JsonObject attribute, string attributeType)
+    {
+        switch (attribute.GetObject("RequiredLevel")?.GetString("Value"))
+        {
+            case "ApplicationRequired":
+                return true;
+            case "SystemRequired":
+                string? name = attribute.GetString("LogicalName");
+                bool primaryId = attribute.GetBoolean("IsPrimaryId") == true
+                    || string.Equals(name, item.GetString("PrimaryIdAttribute"), StringComparison.OrdinalIgnoreCase)
+                    || (attributeType == "Uniqueidentifier" && string.Equals(name, entity + "id", StringComparison.OrdinalIgnoreCase));
+                bool filledByDataverse = primaryId || attributeType is "Owner" or "State" or "Status" || attribute.GetBoolean("IsValidForCreate") == false;
+                return !filledByDataverse;
+            default:
+                return false;
+        }
     }
 
     private static FieldType? TypeOf(string attributeType, JsonObject attribute) => attributeType switch
