@@ -23,6 +23,11 @@ public static class DataverseMetadataReader
 
     public static MetadataExport Read(JsonObject root, DiagnosticBag bag, MetadataDemand? demand = null)
     {
+        if (AttributeResponseTable(root) is { } table)
+        {
+            return ReadAttributeResponse(table, root, bag);
+        }
+
         var items = (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]).ToList();
         var wanted = Wanted(items, demand?.Dataverse);
         var entities = new List<ExportedEntity>();
@@ -69,6 +74,61 @@ public static class DataverseMetadataReader
         }
 
         return wanted;
+    }
+
+    /// <summary>
+    /// The table of a column-level response, <c>EntityDefinitions(LogicalName='account')/Attributes(LogicalName='x')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$expand=OptionSet</c>
+    /// (its context reads <c>$metadata#EntityDefinitions('account')/Attributes/Microsoft.Dynamics.CRM.PicklistAttributeMetadata(…)</c>); null for a table-level one.
+    /// </summary>
+    private static string? AttributeResponseTable(JsonObject root)
+    {
+        if (root.GetString("@odata.context") is not { } context)
+        {
+            return null;
+        }
+
+        int at = context.IndexOf("EntityDefinitions(", StringComparison.Ordinal);
+        int attributes = context.IndexOf(")/Attributes", StringComparison.Ordinal);
+        if (at < 0 || attributes < at)
+        {
+            return null;
+        }
+
+        string key = context[(at + "EntityDefinitions(".Length)..attributes];
+        key = key.StartsWith("LogicalName=", StringComparison.Ordinal) ? key["LogicalName=".Length..] : key;
+        return key.Trim('\'') is { Length: > 0 } name ? name : null;
+    }
+
+    /// <summary>The columns of a column-level response (one, or several under "value"), as fields of their table, to be joined to it.</summary>
+    private static MetadataExport ReadAttributeResponse(string table, JsonObject root, DiagnosticBag bag)
+    {
+        var entity = new ExportedEntity(table);
+        string context = root.GetString("@odata.context")!;
+        foreach (var attribute in (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]))
+        {
+            if (attribute.GetString("LogicalName") is not { } field)
+            {
+                bag.Add(MetadataRules.UnreadableExport, attribute.AnchorSpan, attribute.Path, "This column definition has no LogicalName; it was left out.");
+                continue;
+            }
+
+            string cast = attribute.GetString("@odata.type") ?? context;
+            bool choice = attribute.GetString("AttributeType") is "Picklist" or "State" or "Status"
+                || cast.Contains("PicklistAttributeMetadata", StringComparison.Ordinal) || cast.Contains("StatusAttributeMetadata", StringComparison.Ordinal) || cast.Contains("StateAttributeMetadata", StringComparison.Ordinal);
+            var options = attribute.GetObject("OptionSet")?.GetArray("Options") ?? attribute.GetObject("GlobalOptionSet")?.GetArray("Options");
+            if (!choice || options is null)
+            {
+                continue;
+            }
+
+            entity.Fields[field] = new ExportedField(field, FieldType.OptionSet)
+            {
+                Values = options.Items.OfType<JsonObject>().Select(o => o.GetInteger("Value")).OfType<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
+                NumericValues = true,
+            };
+        }
+
+        return new MetadataExport(Apps.Dataverse, [entity]);
     }
 
     private static ExportedEntity ReadEntity(string name, JsonObject item, DiagnosticBag bag)

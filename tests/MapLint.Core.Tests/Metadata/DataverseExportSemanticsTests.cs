@@ -67,3 +67,47 @@ public class DataverseExportSemanticsTests
         Assert.False(account["statecode"].Required);              // not valid for create
     }
 }
+
+/// <summary>
+/// The column-level cast response the Web API documents for a choice's options
+/// (<c>EntityDefinitions(LogicalName='account')/Attributes(LogicalName='msdyn_partytype')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$expand=OptionSet</c>,
+/// learn.microsoft.com/power-apps/developer/data-platform/webapi/retrieve-metadata-name-metadataid; Fixtures/dataverse-picklist-cast.json):
+/// its options join the column of the table's own export, which lists the column without them.
+/// </summary>
+public class DataverseCastResponseTests
+{
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(CatalogTests.Root, "tests", "MapLint.Core.Tests", "Metadata", "Fixtures", name));
+
+    // EntityDefinitions(LogicalName='account')?$expand=Attributes,Keys: a Picklist attribute comes without its OptionSet.
+    private const string AccountExport = """
+        { "@odata.context": "https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#EntityDefinitions(Attributes(),Keys())/$entity",
+          "LogicalName": "account", "PrimaryIdAttribute": "accountid", "TableType": "Standard",
+          "Attributes": [
+            { "@odata.type": "#Microsoft.Dynamics.CRM.StringAttributeMetadata", "LogicalName": "accountnumber", "AttributeType": "String", "AttributeOf": null, "RequiredLevel": { "Value": "None" }, "MaxLength": 20, "IsValidForCreate": true, "IsValidForUpdate": true },
+            { "@odata.type": "#Microsoft.Dynamics.CRM.PicklistAttributeMetadata", "LogicalName": "msdyn_partytype", "AttributeType": "Picklist", "AttributeOf": null, "RequiredLevel": { "Value": "None" }, "IsValidForCreate": true, "IsValidForUpdate": true } ],
+          "Keys": [ { "LogicalName": "msdyn_accountnumberkey", "KeyAttributes": ["accountnumber"], "EntityKeyIndexStatus": "Active" } ] }
+        """;
+
+    [Theory]
+    [InlineData("exports/a-account.json", "exports/b-partytype.json")]
+    [InlineData("exports/b-account.json", "exports/a-partytype.json")]
+    public void OptionsJoinTheirColumnInEitherOrder(string accountPath, string castPath)
+    {
+        // Before: the cast response became a table named 'msdyn_partytype', and the column had no values.
+        var result = Linter.Run([(accountPath, Encoding.UTF8.GetBytes(AccountExport)), (castPath, Fixture("dataverse-picklist-cast.json"))]);
+        Assert.Equal(["account"], result.Model.Metadata.EntityNames(Model.Apps.Dataverse));
+        var account = result.Model.Metadata.FindEntity(Model.Apps.Dataverse, "account")!;
+        Assert.Equal(["192350000", "192350001", "192350002"], account.FindField("msdyn_partytype")!.Values);
+        Assert.Equal([["accountnumber"]], account.Keys);
+    }
+
+    [Fact]
+    public void TheCastResponseAloneIsReadAsTheColumnOfItsTable()
+    {
+        var bag = new DiagnosticBag("cast.json", null);
+        var root = (JsonObject)JsonParser.Parse(SourceDecoder.Decode(Fixture("dataverse-picklist-cast.json"), bag)!, bag)!;
+        var entity = Assert.Single(DataverseMetadataReader.Read(root, bag).Entities);
+        Assert.Equal("account", entity.Name);
+        Assert.Equal(["msdyn_partytype"], entity.Fields.Keys);
+    }
+}
