@@ -59,6 +59,11 @@ public static class CheckCommand
         Description = "Write the current findings into the --baseline file (fixed findings drop out).",
     };
 
+    private static readonly Option<string?> StdinFilenameOption = new("--stdin-filename")
+    {
+        Description = "Read the document from standard input as the text of this file (editors: the unsaved buffer); the rest of its workspace is read from disk, and only it is reported on.",
+    };
+
     public sealed record Options(
         IReadOnlyList<string> Paths,
         string Format,
@@ -67,7 +72,13 @@ public static class CheckCommand
         bool ShowSource,
         string? Config,
         string? Baseline,
-        bool UpdateBaseline);
+        bool UpdateBaseline)
+    {
+        /// <summary>With <see cref="StdinContent"/>: the path whose text is given instead of read.</summary>
+        public string? StdinFilename { get; init; }
+
+        public byte[]? StdinContent { get; init; }
+    }
 
     public static Command GetCommand()
     {
@@ -85,6 +96,7 @@ public static class CheckCommand
             ConfigOption,
             BaselineOption,
             UpdateBaselineOption,
+            StdinFilenameOption,
         };
         command.SetAction(parseResult =>
         {
@@ -98,7 +110,18 @@ public static class CheckCommand
                 showSource == "always" || (showSource == "auto" && output is null && !Console.IsOutputRedirected),
                 parseResult.GetValue(ConfigOption),
                 parseResult.GetValue(BaselineOption),
-                parseResult.GetValue(UpdateBaselineOption));
+                parseResult.GetValue(UpdateBaselineOption))
+            {
+                StdinFilename = parseResult.GetValue(StdinFilenameOption),
+            };
+            if (options.StdinFilename is not null)
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                options = options with { StdinContent = buffer.ToArray() };
+            }
+
             return Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
         });
         return command;
@@ -111,19 +134,26 @@ public static class CheckCommand
             return Usage(stderr, "--update-baseline needs --baseline FILE");
         }
 
-        var fullPaths = options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
+        // Standard input stands for one file (which need not exist): it is checked like a hook's file, in its workspace.
+        string? stdinPath = options.StdinFilename is { } name ? Path.GetFullPath(name, currentDirectory) : null;
+        var fullPaths = stdinPath is not null ? [stdinPath] : options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
 
         // Hook mode: only files were passed; load their workspace so references resolve, report on them alone.
-        bool filesOnly = options.Paths.All(p => p.IndexOfAny(['*', '?']) < 0) && fullPaths.All(File.Exists);
+        bool filesOnly = stdinPath is not null || (options.Paths.All(p => p.IndexOfAny(['*', '?']) < 0) && fullPaths.All(File.Exists));
         string? root = filesOnly ? WorkspaceRoot.Find(fullPaths[0]) : null;
-        var input = WorkspaceInput.Resolve(options.Paths, options.Config, currentDirectory, stderr, _ => root is null ? options.Paths : [root, .. options.Paths]);
+        IReadOnlyList<string> paths = stdinPath is null ? options.Paths : [root ?? Path.GetDirectoryName(stdinPath)!];
+        var input = WorkspaceInput.Resolve(paths, options.Config, currentDirectory, stderr, _ => root is null || stdinPath is not null ? paths : [root, .. options.Paths]);
         if (input is null)
         {
             return ExitCodes.UsageError;
         }
 
         var (loaded, discovery) = input;
-        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
+        var lintOptions = new LintOptions { Config = loaded.Config };
+        var result = stdinPath is null
+            ? Linter.Run(discovery.Files, lintOptions)
+            : Linter.Run(WorkspaceSnapshot.Read(discovery.Files, new Dictionary<string, (string, byte[])> { [stdinPath] = (FileDiscovery.ToDisplayPath(stdinPath, currentDirectory), options.StdinContent ?? []) }), lintOptions);
+        root ??= stdinPath is null ? null : Path.GetDirectoryName(stdinPath);
         if (root is not null)
         {
             var passed = fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
