@@ -15,6 +15,7 @@ public static class MapLintCommand
         root.Subcommands.Add(CheckCommand.GetCommand());
         root.Subcommands.Add(PlanCommand.GetCommand());
         root.Subcommands.Add(FixCommand.GetCommand());
+        root.Subcommands.Add(LspCommand.GetCommand());
         root.Subcommands.Add(ExplainCommand.GetCommand());
         root.Subcommands.Add(HookCommand.GetCommand());
         root.Subcommands.Add(MetadataCommand.GetCommand());
