@@ -134,7 +134,8 @@ public static class CheckCommand
             return Usage(stderr, "--update-baseline needs --baseline FILE");
         }
 
-        // Standard input stands for one file (which need not exist): it is checked like a hook's file, in its workspace.
+        // Standard input stands for one file (which need not exist): it is checked as `check FILE` checks it, in its
+        // workspace (the nearest maplint.json's folder, else the git root), or alone when it has none.
         string? stdinPath = options.StdinFilename is { } name ? Path.GetFullPath(name, currentDirectory) : null;
         var fullPaths = stdinPath is not null ? [stdinPath] : options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
 
@@ -152,7 +153,7 @@ public static class CheckCommand
         var lintOptions = new LintOptions { Config = loaded.Config };
         var result = stdinPath is null
             ? Linter.Run(discovery.Files, lintOptions)
-            : Linter.Run(WorkspaceSnapshot.Read(discovery.Files, new Dictionary<string, (string, byte[])> { [stdinPath] = (FileDiscovery.ToDisplayPath(stdinPath, currentDirectory), options.StdinContent ?? []) }), lintOptions);
+            : Linter.Run(WorkspaceSnapshot.Read(root is null ? [] : discovery.Files, new Dictionary<string, (string, byte[])> { [stdinPath] = (FileDiscovery.ToDisplayPath(stdinPath, currentDirectory), options.StdinContent ?? []) }), lintOptions);
         root ??= stdinPath is null ? null : Path.GetDirectoryName(stdinPath);
         if (root is not null)
         {
