@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using MapLint.Fixes;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -101,6 +102,8 @@ public static class FixCommand
             }
         }
 
+        // The documents are what fix writes; the configuration is read and never written.
+        var guard = new WriteGuard(WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory, loaded.Config.Path is { } configFile ? [configFile] : []);
         int written = 0;
         foreach (var document in fixedDocuments)
         {
@@ -131,7 +134,16 @@ public static class FixCommand
                 continue;
             }
 
-            AtomicFile.Write(full, Concat(preambles[document.Path], document.Fixed));
+            try
+            {
+                SafeFileWriter.Write(full, Concat(preambles[document.Path], document.Fixed), guard);
+            }
+            catch (UnsafeWriteException ex)
+            {
+                stderr.Write($"maplint: {document.Path} was not fixed: {ex.Message}\n");
+                continue;
+            }
+
             written++;
             stdout.Write($"fixed {document.Path}: {ids}\n");
         }
