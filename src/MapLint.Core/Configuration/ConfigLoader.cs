@@ -41,17 +41,18 @@ public static class ConfigLoader
         }
 
         string editorConfigFolder = path is null ? startFolder : Path.GetDirectoryName(path)!;
-        var severities = EditorConfigSeverities.Read(editorConfigFolder);
+        var editorConfigFiles = EditorConfigSeverities.Files(editorConfigFolder);
+        var severities = EditorConfigSeverities.Read(editorConfigFiles);
         if (path is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []), []);
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, []);
         }
 
         var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
         var root = Parse(path, bag);
         if (root is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []), bag.Diagnostics);
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, bag.Diagnostics);
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
@@ -72,7 +73,7 @@ public static class ConfigLoader
             }
         }
 
-        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Globs(root, "include", bag), Globs(root, "exclude", bag), Globs(root, "metadata", bag, FileDiscovery.GlobRest), Strings(root, "crossCompanyDataSharing"));
+        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Globs(root, "include", bag), Globs(root, "exclude", bag), Globs(root, "metadata", bag, FileDiscovery.GlobRest), Strings(root, "crossCompanyDataSharing")) { EditorConfigFiles = editorConfigFiles };
         return new ConfigLoadResult(config, bag.Diagnostics);
     }
 

@@ -8,7 +8,10 @@ namespace MapLint.Configuration;
 /// </summary>
 public static class EditorConfigSeverities
 {
-    public static Dictionary<string, ConfiguredSeverity> Read(string folder)
+    public static Dictionary<string, ConfiguredSeverity> Read(string folder) => Read(Files(folder));
+
+    /// <summary>The .editorconfig files that apply to the folder, nearest first, up to the one with root = true.</summary>
+    public static IReadOnlyList<string> Files(string folder)
     {
         var files = new List<string>();
         foreach (var dir in Workspace.WorkspaceRoot.ConfigurationFolders(folder))
@@ -24,6 +27,11 @@ public static class EditorConfigSeverities
             }
         }
 
+        return files;
+    }
+
+    public static Dictionary<string, ConfiguredSeverity> Read(IReadOnlyList<string> files)
+    {
         var result = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
         for (int i = files.Count - 1; i >= 0; i--)
         {

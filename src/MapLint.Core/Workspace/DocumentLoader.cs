@@ -81,6 +81,13 @@ public static class DocumentLoader
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
         Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);
 
+    /// <summary>
+    /// Every document the file holds, in file order: what the engine calls. One file gives one document today;
+    /// readers of formats holding several (solutions of many maps, projects carrying metadata) plug in here.
+    /// </summary>
+    public static IReadOnlyList<MapLintDocument> LoadDocuments(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
+        Load(file, bytes, bag, crossCompanyDataSharing, demand) is { } document ? [document] : [];
+
     /// <summary>The same, choosing whether valid maps and metadata are bound straight from the reader (tests compare both).</summary>
     internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindFromReader)
     {
