@@ -1,5 +1,6 @@
 using MapLint.Configuration;
 using MapLint.Diagnostics;
+using MapLint.Engine;
 using MapLint.Workspace;
 
 namespace MapLint.LanguageServer;
@@ -9,7 +10,7 @@ public sealed class WorkspaceAnalysis
 {
     public required LintResult Result { get; init; }
 
-    /// <summary>The UTF-8 text each file was analyzed with, by full path.</summary>
+    /// <summary>The editor's UTF-8 text of each open document, by full path (what the findings' positions are in).</summary>
     public required IReadOnlyDictionary<string, byte[]> Texts { get; init; }
 
     /// <summary>Findings by full path, after severities, suppressions and the baseline, as the CLI reports them.</summary>
@@ -20,44 +21,35 @@ public sealed class WorkspaceAnalysis
 
 /// <summary>
 /// A workspace the server has open: the folder of the nearest maplint.json (else the client's root), its
-/// configuration and files, loaded once; the texts of the editor's open documents stand in for the files'.
-/// Files are read from disk once and again only when the client says they changed.
+/// configuration and files, loaded and checked once by the engine (<see cref="LintWorkspace"/>). The editor's
+/// open documents stand in for their files; an edit re-checks that document and the documents whose findings
+/// depend on it (<see cref="LintWorkspace.Update"/>), the others' summaries are reused.
 /// </summary>
 public sealed class ServerWorkspace
 {
-    private readonly Dictionary<string, byte[]> disk = new(WorkspaceSnapshot.PathComparer);
     private readonly Dictionary<string, byte[]> open = new(WorkspaceSnapshot.PathComparer);
+    private readonly HashSet<string> edited = new(WorkspaceSnapshot.PathComparer);
+    private readonly HashSet<string> changedOnDisk = new(WorkspaceSnapshot.PathComparer);
     private readonly string? baselinePath;
     private ConfigLoadResult config;
-    private IReadOnlyList<WorkspaceFile> files;
     private Baseline? baseline;
+    private LintWorkspace? engine;
     private WorkspaceAnalysis? last;
 
-    private ServerWorkspace(string root, ConfigLoadResult config, IReadOnlyList<WorkspaceFile> files, string? baselinePath)
+    private ServerWorkspace(string root, ConfigLoadResult config, string? baselinePath)
     {
         Root = root;
         this.config = config;
-        this.files = files;
         this.baselinePath = baselinePath;
         baseline = LoadBaseline();
     }
 
     public string Root { get; }
 
-    /// <summary>The configuration's problems, reported on maplint.json like the CLI does.</summary>
-    public IReadOnlyList<Diagnostic> ConfigurationFindings => config.Diagnostics;
-
-    public static ServerWorkspace Load(string root, string? baselinePath)
-    {
-        var config = LoadConfig(root);
-        return new ServerWorkspace(root, config, Discover(root, config.Config), baselinePath);
-    }
+    public static ServerWorkspace Load(string root, string? baselinePath) => new(root, LoadConfig(root), baselinePath);
 
     private static ConfigLoadResult LoadConfig(string root) =>
         ConfigLoader.Load(null, root, root) ?? new ConfigLoadResult(MapLintConfig.Default, []);
-
-    private static IReadOnlyList<WorkspaceFile> Discover(string root, MapLintConfig config) =>
-        Directory.Exists(root) ? FileDiscovery.Discover([root], root, config).Files : [];
 
     private Baseline? LoadBaseline() =>
         baselinePath is null ? null : Baseline.Load(Path.GetFullPath(baselinePath, Root)).Baseline;
@@ -75,30 +67,40 @@ public sealed class ServerWorkspace
     public void SetText(string fullPath, byte[] text)
     {
         open[fullPath] = text;
+        edited.Add(fullPath);
         last = null;
     }
 
+    /// <summary>The editor let the document go: the file's own text counts again.</summary>
     public void Close(string fullPath)
     {
         open.Remove(fullPath);
+        edited.Add(fullPath);
         last = null;
     }
 
-    /// <summary>A file changed, appeared or went on disk: read it again; the configuration too when it was maplint.json.</summary>
+    /// <summary>A file changed, appeared or went on disk; maplint.json or the baseline changing reloads the workspace.</summary>
     public void FileChanged(string fullPath)
     {
-        disk.Remove(fullPath);
         if (string.Equals(Path.GetFileName(fullPath), ConfigLoader.FileName, StringComparison.OrdinalIgnoreCase) || (baselinePath is not null && fullPath == Path.GetFullPath(baselinePath, Root)))
         {
             config = LoadConfig(Root);
             baseline = LoadBaseline();
+            engine = null;
+        }
+        else if (!File.Exists(fullPath))
+        {
+            engine = null; // a deleted file leaves the workspace: found again by discovery
+        }
+        else
+        {
+            changedOnDisk.Add(fullPath);
         }
 
-        files = Discover(Root, config.Config);
         last = null;
     }
 
-    /// <summary>The analysis of the current texts, run again only when something changed since the last.</summary>
+    /// <summary>The analysis of the current texts: the first opens the workspace, later ones re-check what changed.</summary>
     public WorkspaceAnalysis Analyze()
     {
         if (last is not null)
@@ -106,46 +108,38 @@ public sealed class ServerWorkspace
             return last;
         }
 
-        var given = open.ToDictionary(o => o.Key, o => (FileDiscovery.ToDisplayPath(o.Key, Root), o.Value), WorkspaceSnapshot.PathComparer);
-        var documents = new List<(string Path, byte[] Content)>(files.Count + open.Count);
-        var texts = new Dictionary<string, byte[]>(WorkspaceSnapshot.PathComparer);
-        var fullPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        if (engine is null)
         {
-            if (fullPathOf.ContainsKey(file.DisplayPath))
-            {
-                continue;
-            }
-
-            byte[]? text = open.TryGetValue(file.FullPath, out var edited) ? edited : ReadFromDisk(file);
-            if (text is not null)
-            {
-                documents.Add((file.DisplayPath, text));
-                texts[file.FullPath] = text;
-                fullPathOf[file.DisplayPath] = file.FullPath;
-            }
+            var files = Directory.Exists(Root) ? FileDiscovery.Discover([Root], Root, config.Config).Files : [];
+            var options = new LintOptions { Config = config.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, Root) };
+            engine = LintWorkspace.Open(files, options);
+            edited.UnionWith(open.Keys);
+            changedOnDisk.Clear();
         }
 
-        foreach (var (fullPath, (displayPath, text)) in given)
+        foreach (var path in edited)
         {
-            if (!texts.ContainsKey(fullPath))
-            {
-                documents.Add((displayPath, text));
-                texts[fullPath] = text;
-                fullPathOf[displayPath] = fullPath;
-            }
+            engine.Update(path, open.GetValueOrDefault(path));
         }
 
-        var result = Linter.Run(documents, new LintOptions { Config = config.Config });
+        if (changedOnDisk.Count > 0)
+        {
+            engine.Refresh(changedOnDisk.Where(p => !open.ContainsKey(p)).ToList());
+        }
+
+        edited.Clear();
+        changedOnDisk.Clear();
+        var result = engine.Result;
         if (config.Diagnostics.Count > 0)
         {
             result = result.WithExtra(config.Diagnostics);
         }
 
-        IEnumerable<Diagnostic> reported = result.Diagnostics;
-        if (baseline is not null)
+        IEnumerable<Diagnostic> reported = baseline is null ? result.Diagnostics : baseline.NewFindings(result.Diagnostics, Root);
+        var fullPathOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in engine.Files)
         {
-            reported = baseline.NewFindings(result.Diagnostics, Root);
+            fullPathOf.TryAdd(file.DisplayPath, file.FullPath);
         }
 
         var findings = new Dictionary<string, IReadOnlyList<Diagnostic>>(WorkspaceSnapshot.PathComparer);
@@ -155,22 +149,7 @@ public sealed class ServerWorkspace
             findings[full] = group.ToList();
         }
 
+        var texts = new Dictionary<string, byte[]>(open, WorkspaceSnapshot.PathComparer);
         return last = new WorkspaceAnalysis { Result = result, Texts = texts, Findings = findings, FullPathOf = fullPathOf };
-    }
-
-    private byte[]? ReadFromDisk(WorkspaceFile file)
-    {
-        if (disk.TryGetValue(file.FullPath, out var cached))
-        {
-            return cached;
-        }
-
-        var bytes = DocumentLoader.ReadBytes(file, new DiagnosticBag(file.DisplayPath, null));
-        if (bytes is not null)
-        {
-            disk[file.FullPath] = bytes;
-        }
-
-        return bytes;
     }
 }

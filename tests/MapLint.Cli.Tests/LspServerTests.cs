@@ -159,9 +159,10 @@ public class LspServerTests : IDisposable
     public void ClientProcessThatDies_StopsTheServer_EvenWithThePipeOpen()
     {
         var (root, _, _) = EditedExamples();
-        using var client = Process.Start(new ProcessStartInfo("sleep", "1") { UseShellExecute = false })!;
+        using var client = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         using var server = new LspProcess(root);
         server.Initialize(root, client.Id);
+        client.Kill(); // the editor crashes; this test still holds the server's pipe open
         client.WaitForExit();
         Assert.True(server.WaitForExit(15000), "the server outlived the client process named in initialize");
     }
