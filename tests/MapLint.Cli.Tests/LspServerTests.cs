@@ -72,6 +72,32 @@ public class LspServerTests : IDisposable
     }
 
     [Fact]
+    public void AnEditToMetadata_RepublishesTheOpenMapsThatDependOnIt()
+    {
+        var (root, _, _) = EditedExamples();
+        string map = Path.Combine(root, "maps", "customers.json");
+        string metadata = Path.Combine(root, "metadata", "dataverse.json");
+        string metadataText = File.ReadAllText(metadata);
+        using var server = new LspProcess(root);
+        server.Initialize(root);
+        server.Open(map, File.ReadAllText(map));
+        server.Open(metadata, metadataText);
+        var before = server.Diagnostics(new Uri(map).AbsoluteUri);
+        Assert.DoesNotContain(before, d => (string?)d!["code"] == "DIPV1025");
+
+        // The field leaves the metadata (unsaved): the map, not edited, now maps a field that does not exist.
+        server.Notify("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = new Uri(metadata).AbsoluteUri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = metadataText.Replace("\"creditlimit\":", "\"creditlimit_old\":", StringComparison.Ordinal) }),
+        });
+        var after = server.Diagnostics(new Uri(map).AbsoluteUri, d => d.Any(x => (string?)x!["code"] == "DIPV1025"));
+        var unknown = after.Single(d => (string?)d!["code"] == "DIPV1025")!;
+        Assert.Equal(26, (int)unknown["range"]!["start"]!["line"]!);
+        Assert.Contains("'creditlimit'", (string?)unknown["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diagnostics_FollowTheConfigurationAndTheBaseline_AsCheckDoes()
     {
         var (root, map, text) = EditedExamples();
