@@ -25,6 +25,7 @@ public static class Program
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
+            "lsp" => LspLatency.Run(args),
             _ => Usage(),
         };
     }
@@ -106,7 +107,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH]");
         return 2;
     }
 

@@ -6,7 +6,6 @@ namespace MapLint.LanguageServer;
 /// </summary>
 internal sealed class AnalysisScheduler : IDisposable
 {
-    private readonly TimeSpan debounce;
     private readonly Action analyze;
     private readonly Action<Exception> failed;
     private readonly object gate = new();
@@ -16,18 +15,20 @@ internal sealed class AnalysisScheduler : IDisposable
 
     public AnalysisScheduler(TimeSpan debounce, Action analyze, Action<Exception> failed)
     {
-        this.debounce = debounce;
+        Debounce = debounce;
         this.analyze = analyze;
         this.failed = failed;
         thread = new Thread(Loop) { IsBackground = true, Name = "maplint analysis" };
         thread.Start();
     }
 
+    public TimeSpan Debounce { get; set; }
+
     public void Request()
     {
         lock (gate)
         {
-            due = DateTime.UtcNow + debounce;
+            due = DateTime.UtcNow + Debounce;
             Monitor.Pulse(gate);
         }
     }
