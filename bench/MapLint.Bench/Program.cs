@@ -26,6 +26,7 @@ public static class Program
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
+            "lsp" => LspLatency.Run(args),
             _ => Usage(),
         };
     }
@@ -117,7 +118,11 @@ public static class Program
 
     private static int Usage()
     {
+<<<<<<< HEAD
         Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+=======
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
+>>>>>>> issue-14
         return 2;
     }
 
