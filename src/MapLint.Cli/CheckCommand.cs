@@ -59,6 +59,11 @@ public static class CheckCommand
         Description = "Write the current findings into the --baseline file (fixed findings drop out).",
     };
 
+    private static readonly Option<bool> NoCacheOption = new("--no-cache")
+    {
+        Description = "Check every file afresh: neither read nor write the summaries kept in .maplint/cache.",
+    };
+
     public sealed record Options(
         IReadOnlyList<string> Paths,
         string Format,
@@ -67,7 +72,8 @@ public static class CheckCommand
         bool ShowSource,
         string? Config,
         string? Baseline,
-        bool UpdateBaseline);
+        bool UpdateBaseline,
+        bool NoCache = false);
 
     public static Command GetCommand()
     {
@@ -85,6 +91,7 @@ public static class CheckCommand
             ConfigOption,
             BaselineOption,
             UpdateBaselineOption,
+            NoCacheOption,
         };
         command.SetAction(parseResult =>
         {
@@ -98,7 +105,8 @@ public static class CheckCommand
                 showSource == "always" || (showSource == "auto" && output is null && !Console.IsOutputRedirected),
                 parseResult.GetValue(ConfigOption),
                 parseResult.GetValue(BaselineOption),
-                parseResult.GetValue(UpdateBaselineOption));
+                parseResult.GetValue(UpdateBaselineOption),
+                parseResult.GetValue(NoCacheOption));
             return Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
         });
         return command;
@@ -123,7 +131,10 @@ public static class CheckCommand
         }
 
         var (loaded, discovery) = input;
-        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
+        // Summaries are kept in the workspace's root (the folder of maplint.json, else the git root).
+        string cacheRoot = root ?? loaded.Config.Directory ?? WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory;
+        var cache = options.NoCache ? null : Engine.SummaryCache.ForWorkspace(cacheRoot);
+        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config, Cache = cache });
         if (root is not null)
         {
             var passed = fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
