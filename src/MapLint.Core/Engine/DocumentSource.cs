@@ -31,9 +31,9 @@ public abstract class DocumentSource
         {
             try
             {
-                return Syntax.SourceDecoder.Decode(File.ReadAllBytes(file.FullPath), new DiagnosticBag(file.DisplayPath, null))?.Utf8;
+                return Syntax.SourceDecoder.Decode(Util.SafeFileReader.Read(file.FullPath, DocumentLoader.DefaultMaxFileBytes, file.Root), new DiagnosticBag(file.DisplayPath, null))?.Utf8;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Util.UnsafeReadException)
             {
                 return null;
             }
