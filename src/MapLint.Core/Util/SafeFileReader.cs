@@ -35,7 +35,7 @@ public static class SafeFileReader
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
         {
-            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it does not exist";
+            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it no longer exists";
         }
 
         if (kind != FileKind.Regular)
