@@ -23,6 +23,7 @@ public static class Program
         {
             "generate" => Generate(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
+            "cache" => CacheHarness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
             _ => Usage(),
@@ -106,7 +107,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] | stages [BenchmarkDotNet options]");
         return 2;
     }
 
