@@ -92,6 +92,7 @@ public sealed class SummaryCache
         try
         {
             Directory.CreateDirectory(Folder);
+            IgnoreInGit();
             using var buffer = new MemoryStream();
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
@@ -122,6 +123,28 @@ public sealed class SummaryCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The CLI's cache folder (.maplint) tells git to ignore it, as .ruff_cache and .pytest_cache do: a hook run
+    /// in a repository that does not list it in .gitignore must not leave files for the commit to pick up.
+    /// </summary>
+    private void IgnoreInGit()
+    {
+        var parent = Path.GetDirectoryName(Folder);
+        string owner = parent is not null && Path.GetFileName(parent) == ".maplint" ? parent : Folder;
+        string ignore = Path.Combine(owner, ".gitignore");
+        try
+        {
+            if (!File.Exists(ignore))
+            {
+                File.WriteAllText(ignore, "# Written by MapLint: its summary cache is not part of the repository.\n*\n");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another run writing the same line at the same moment, or a read-only folder: the cache still works.
         }
     }
 
