@@ -74,7 +74,9 @@ public static class Program
                     Parallel.For(0, files.Count, j => kept[j] = MapLint.Workspace.DocumentLoader.Load(files[j], contents[j], new MapLint.Diagnostics.DiagnosticBag(files[j].DisplayPath, null)));
                     break;
                 default:
-                    var result = Linter.Run(files);
+                    // --cache DIR: through the summary cache (the first run fills it, the next ones read it).
+                    string cacheFolder = Arg(args, "--cache", string.Empty);
+                    var result = Linter.Run(files, new LintOptions { Cache = cacheFolder.Length > 0 ? MapLint.Engine.SummaryCache.Open(cacheFolder) : null });
                     kept[0] = result;
                     diagnostics = result.Diagnostics.Count;
                     foreach (var (phase, elapsed) in result.Phases)
