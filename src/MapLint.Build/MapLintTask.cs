@@ -65,6 +65,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         var cache = string.IsNullOrEmpty(SummaryCacheFolder) ? null : Engine.SummaryCache.Open(SummaryCacheFolder!);
         var result = Linter.Run(all, new LintOptions { Config = loaded.Config, Cache = cache }).WithExtra(loaded.Diagnostics);
 
+        result = result.WithExtra(loaded.Findings(result));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
         foreach (var finding in findings)
@@ -72,10 +73,17 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
             finding.Log(Log, policy);
         }
 
+        // Run notes (rules skipped for lack of metadata) are what `maplint check` prints as info lines: a build
+        // shows them at normal verbosity, and again when the lint is skipped as up to date.
+        foreach (var note in result.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "MapLint: " + note);
+        }
+
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
         if (!string.IsNullOrEmpty(ErrorLog))
         {
-            string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));
             if (Util.SafeFileWriter.TryWrite(ErrorLog!, sarif, new Util.WriteGuard(null, all.Select(f => f.FullPath).ToList())) is { } problem)
             {
                 Log.LogError(null, "MAPLINT", null, null, 0, 0, 0, 0, "MapLintErrorLog: " + problem);
@@ -95,7 +103,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
         if (!string.IsNullOrEmpty(CacheFile))
         {
-            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings);
+            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings, result.Notes);
         }
 
         if (!string.IsNullOrEmpty(StampFile))
