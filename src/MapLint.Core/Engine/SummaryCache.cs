@@ -15,7 +15,7 @@ namespace MapLint.Engine;
 public sealed class SummaryCache
 {
     private const string FileName = "summaries.bin";
-    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-1\n"u8.ToArray();
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-2\n"u8.ToArray();
 
     private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);

@@ -48,6 +48,8 @@ internal static class SummaryCodec
                 WriteNode(w, map.Root);
                 w.Write(map.Writes(MapSideRole.Source));
                 w.Write(map.Writes(MapSideRole.Destination));
+                WriteStrings(w, map.WrittenColumns(MapSideRole.Source));
+                WriteStrings(w, map.WrittenColumns(MapSideRole.Destination));
                 w.Write(map.Mappings.Count);
                 foreach (var m in map.Mappings)
                 {
@@ -120,6 +122,8 @@ internal static class SummaryCodec
             var map = new TableMap(source, root);
             bool writesSource = r.ReadBoolean();
             bool writesDestination = r.ReadBoolean();
+            var writtenSource = ReadStrings(r).ToArray();
+            var writtenDestination = ReadStrings(r).ToArray();
             int mappingCount = r.ReadInt32();
             var mappings = new List<FieldMapping>(mappingCount);
             for (int m = 0; m < mappingCount; m++)
@@ -127,7 +131,7 @@ internal static class SummaryCodec
                 mappings.Add(ReadMapping(r, map));
             }
 
-            map.Restore(mappings, writesSource, writesDestination);
+            map.Restore(mappings, writesSource, writesDestination, writtenSource, writtenDestination);
             documents.Add(map);
         }
 

@@ -63,9 +63,11 @@ public sealed class TableMap : MapLintDocument
     }
 
     /// <summary>A compacted map restored from the summary cache: its kept mappings and what it wrote when whole.</summary>
-    internal void Restore(List<FieldMapping> kept, bool writesSource, bool writesDestination)
+    internal void Restore(List<FieldMapping> kept, bool writesSource, bool writesDestination, string[] writtenSource, string[] writtenDestination)
     {
         Mappings = kept;
+        writtenSourceColumns = writtenSource;
+        writtenDestinationColumns = writtenDestination;
         this.writesSource = writesSource;
         this.writesDestination = writesDestination;
         IsCompacted = true;
