@@ -7,7 +7,7 @@ namespace MapLint.Bench;
 /// <summary>The whole-process runner: times `maplint check` on corpora of several sizes, with the floor and ajv-cli beside it.</summary>
 public static class Harness
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
     private static readonly string Cli = Path.Combine(Root, "src", "MapLint.Cli", "bin", "Release", "net10.0", "maplint.dll");
 
     public static int Run(string[] args)
@@ -15,28 +15,10 @@ public static class Harness
         var sizes = Program.Arg(args, "--sizes", "1000,5000,10000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         int seed = int.Parse(Program.Arg(args, "--seed", "1"), CultureInfo.InvariantCulture);
         int repeat = int.Parse(Program.Arg(args, "--repeat", "3"), CultureInfo.InvariantCulture);
-        if (!File.Exists(Cli))
+        if (Programs(args) is not { } programs)
         {
-            Console.Error.WriteLine($"build the CLI first: dotnet build src/MapLint.Cli -c Release ({Cli} not found)");
             return 2;
         }
-
-        // The two builds of the same program: the native one (what the figures are about) and the JIT one that
-        // `dotnet tool install` and pre-commit give. The native one is published here when it is not there yet.
-        var programs = new List<(string Label, string File, string[] Prefix)>();
-        string native = Path.GetFullPath(Program.Arg(args, "--native", Path.Combine(Root, "artifacts", "native", "maplint")));
-        if (!File.Exists(native) && Program.Arg(args, "--native", string.Empty).Length == 0)
-        {
-            Console.WriteLine($"publishing the native build to {native} ...");
-            Process("dotnet", ["publish", Path.Combine(Root, "src", "MapLint.Cli", "MapLint.Cli.csproj"), "-c", "Release", "--use-current-runtime", "-p:MapLintNativeAot=true", "-o", Path.GetDirectoryName(native)!], Root);
-        }
-
-        if (File.Exists(native))
-        {
-            programs.Add(("native", native, []));
-        }
-
-        programs.Add(("JIT", "dotnet", [Cli]));
 
         string work = Directory.CreateTempSubdirectory("maplint-bench-").FullName;
         string? ajv = AjvCli(work);
@@ -63,7 +45,7 @@ public static class Harness
                 double floor = Enumerable.Range(0, Math.Max(5, repeat + 2)).Select(_ => Floor(files)).Min();
                 foreach (var (label, file, prefix) in programs)
                 {
-                    var (maplint, rss) = Best(repeat, () => Process(file, [.. prefix, "check", target, "--format", "json", "--output", Path.Combine(work, "out.json"), "--fail-on", "none"], corpus));
+                    var (maplint, rss) = Best(repeat, () => Process(file, [.. prefix, "check", target, "--no-cache", "--format", "json", "--output", Path.Combine(work, "out.json"), "--fail-on", "none"], corpus));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {size} | {scope} | {files.Length} | {megabytes:0.0} | {floor:0.00} | {(ajvSeconds is { } a ? a.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {label} | {maplint:0.00} | {size / maplint:0} | {megabytes / maplint:0.0} | {rss / 1024.0:0} | {maplint / floor:0.0} | {(ajvSeconds is { } b ? (maplint / b).ToString("0.00", CultureInfo.InvariantCulture) : "–")} |"));
                 }
@@ -89,8 +71,46 @@ public static class Harness
         return 0;
     }
 
+    /// <summary>
+    /// The builds of the same program: the native one, the JIT one that `dotnet tool install` and pre-commit give,
+    /// and a ReadyToRun one when --r2r names it (or artifacts/r2r/maplint is there). The native one is published
+    /// here when it is not there yet. Null (after saying why) when the JIT build is missing.
+    /// </summary>
+    internal static List<(string Label, string File, string[] Prefix)>? Programs(string[] args)
+    {
+        if (!File.Exists(Cli))
+        {
+            Console.Error.WriteLine($"build the CLI first: dotnet build src/MapLint.Cli -c Release ({Cli} not found)");
+            return null;
+        }
+
+        var programs = new List<(string Label, string File, string[] Prefix)>();
+        string native = Path.GetFullPath(Program.Arg(args, "--native", Path.Combine(Root, "artifacts", "native", "maplint")));
+        if (!File.Exists(native) && Program.Arg(args, "--native", string.Empty).Length == 0)
+        {
+            Console.WriteLine($"publishing the native build to {native} ...");
+            Process("dotnet", ["publish", Path.Combine(Root, "src", "MapLint.Cli", "MapLint.Cli.csproj"), "-c", "Release", "--use-current-runtime", "-p:MapLintNativeAot=true", "-o", Path.GetDirectoryName(native)!], Root);
+        }
+
+        if (File.Exists(native))
+        {
+            programs.Add(("native", native, []));
+        }
+
+        programs.Add(("JIT", "dotnet", [Cli]));
+        string r2r = Path.GetFullPath(Program.Arg(args, "--r2r", Path.Combine(Root, "artifacts", "r2r", "maplint")));
+        if (File.Exists(r2r))
+        {
+            programs.Add(("ReadyToRun", r2r, []));
+        }
+
+        // --builds native,ReadyToRun keeps some of them (a 10,000-map run of every build is long on a shared machine).
+        var only = Program.Arg(args, "--builds", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return only.Length == 0 ? programs : programs.Where(p => only.Contains(p.Label, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
     /// <summary>The floor: read every file and tokenize it with Utf8JsonReader on all cores, and nothing else.</summary>
-    private static double Floor(string[] files)
+    internal static double Floor(string[] files)
     {
         var clock = Stopwatch.StartNew();
         long tokens = 0;
@@ -112,7 +132,7 @@ public static class Harness
         Enumerable.Range(0, repeat).Select(_ => run()).OrderBy(r => r.Seconds).First();
 
     /// <summary>Runs a process to completion; wall time and peak resident memory (VmHWM, sampled from /proc).</summary>
-    private static (double Seconds, long PeakKb) Process(string file, string[] args, string folder)
+    internal static (double Seconds, long PeakKb) Process(string file, string[] args, string folder)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -157,7 +177,7 @@ public static class Harness
     }
 
     /// <summary>Installs ajv-cli into the work folder with npm, when Node is there; returns its command or null.</summary>
-    private static string? AjvCli(string work)
+    internal static string? AjvCli(string work)
     {
         try
         {

@@ -24,6 +24,7 @@ public static class Program
             "generate" => Generate(args),
             "generate-al" => GenerateAl(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
+            "cache" => CacheHarness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
             "lsp" => LspLatency.Run(args),
@@ -85,7 +86,9 @@ public static class Program
                     Parallel.For(0, files.Count, j => kept[j] = MapLint.Workspace.DocumentLoader.Load(files[j], contents[j], new MapLint.Diagnostics.DiagnosticBag(files[j].DisplayPath, null)));
                     break;
                 default:
-                    var result = Linter.Run(files);
+                    // --cache DIR: through the summary cache (the first run fills it, the next ones read it).
+                    string cacheFolder = Arg(args, "--cache", string.Empty);
+                    var result = Linter.Run(files, new LintOptions { Cache = cacheFolder.Length > 0 ? MapLint.Engine.SummaryCache.Open(cacheFolder) : null });
                     kept[0] = result;
                     diagnostics = result.Diagnostics.Count;
                     foreach (var (phase, elapsed) in result.Phases)
@@ -118,7 +121,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
         return 2;
     }
 

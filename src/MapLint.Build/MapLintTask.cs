@@ -40,6 +40,9 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
     public string? StampFile { get; set; }
 
+    /// <summary>The folder of the summary cache (under obj/), shared by the builds of the project; none when empty.</summary>
+    public string? SummaryCacheFolder { get; set; }
+
     public override bool Execute()
     {
         var configFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile;
@@ -59,7 +62,8 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         // Metadata the configuration names is loaded as well, wherever it lives.
         var metadata = FileDiscovery.Discover([], ProjectDirectory, loaded.Config).Files;
         var all = files.Concat(metadata.Where(m => files.All(f => f.FullPath != m.FullPath))).ToList();
-        var result = Linter.Run(all, new LintOptions { Config = loaded.Config });
+        var cache = string.IsNullOrEmpty(SummaryCacheFolder) ? null : Engine.SummaryCache.Open(SummaryCacheFolder!);
+        var result = Linter.Run(all, new LintOptions { Config = loaded.Config, Cache = cache }).WithExtra(loaded.Diagnostics);
 
         result = result.WithExtra(loaded.Findings(result));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);

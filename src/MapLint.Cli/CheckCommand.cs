@@ -59,6 +59,11 @@ public static class CheckCommand
         Description = "Write the current findings into the --baseline file (fixed findings drop out).",
     };
 
+    private static readonly Option<bool> NoCacheOption = new("--no-cache")
+    {
+        Description = "Check every file afresh: neither read nor write the summaries kept in .maplint/cache.",
+    };
+
     private static readonly Option<string?> StdinFilenameOption = new("--stdin-filename")
     {
         Description = "Read the document from standard input as the text of this file (editors: the unsaved buffer); the rest of its workspace is read from disk, and only it is reported on.",
@@ -78,7 +83,8 @@ public static class CheckCommand
         string? Config,
         string? Baseline,
         bool UpdateBaseline,
-        bool Staged = false)
+        bool Staged = false,
+        bool NoCache = false)
     {
         /// <summary>With <see cref="StdinContent"/>: the path whose text is given instead of read.</summary>
         public string? StdinFilename { get; init; }
@@ -102,6 +108,7 @@ public static class CheckCommand
             ConfigOption,
             BaselineOption,
             UpdateBaselineOption,
+            NoCacheOption,
             StagedOption,
             StdinFilenameOption,
         };
@@ -136,7 +143,8 @@ public static class CheckCommand
                 parseResult.GetValue(ConfigOption),
                 parseResult.GetValue(BaselineOption),
                 parseResult.GetValue(UpdateBaselineOption),
-                parseResult.GetValue(StagedOption))
+                parseResult.GetValue(StagedOption),
+                parseResult.GetValue(NoCacheOption))
             {
                 StdinFilename = parseResult.GetValue(StdinFilenameOption),
             };
@@ -208,7 +216,10 @@ public static class CheckCommand
             return Usage(stderr, ex.Message);
         }
 
-        var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory) };
+        // Summaries are kept in the workspace's root (the folder of maplint.json, else the git root).
+        string cacheRoot = root ?? loaded.Config.Directory ?? WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory;
+        var cache = options.NoCache ? null : Engine.SummaryCache.ForWorkspace(cacheRoot);
+        var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory), Cache = cache };
         var workspace = LintWorkspace.Open(stdinPath is not null && root is null ? [] : discovery.Files, lintOptions);
         var result = workspace.Result;
         if (stdinPath is not null)

@@ -26,6 +26,9 @@ public sealed class LintOptions
     /// <summary>Severities (rules set to none do not run) and workspace settings.</summary>
     public MapLintConfig Config { get; init; } = MapLintConfig.Default;
 
+    /// <summary>Summaries kept between runs (<c>--no-cache</c> leaves it null); used with the built-in analyzers and streamed maps.</summary>
+    public SummaryCache? Cache { get; init; }
+
     /// <summary>The path shown for a file added to an open workspace (<see cref="LintWorkspace.Update"/>); the full path when null.</summary>
     public Func<string, string>? DisplayPath { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed class LintWorkspace
         options ??= new LintOptions();
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
         workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+        options.Cache?.Save();
         return workspace;
     }
 
@@ -174,6 +175,17 @@ public sealed class LintWorkspace
             return;
         }
 
+        // The cache is keyed by the content, the configuration and what the map used of the metadata files and
+        // connection sets, which are all known now (exports by their bytes).
+        var cache = options.StreamMaps && options.Analyzers is null ? options.Cache : null;
+        var keys = cache is null ? null : new CacheKeys(
+            options,
+            hasMetadata,
+            Enumerable.Range(0, count).Where(i => summaries[i] is { } s && s.Kind != DocumentKind.TableMap && (!changed.Contains(i) || pending[i]?.Summary is not null)).Select(i => summaries[i]!),
+            Enumerable.Range(0, count).Select(i => pending[i] is { ExportBytes: not null } e ? (files[i].FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Apps.Dataverse : Apps.FinanceAndOperations, e.Hash)
+                : !changed.Contains(i) && summaries[i] is { IsMetadataExport: true } s ? (s.Documents.OfType<EntityMetadataDocument>().FirstOrDefault()?.App ?? string.Empty, s.ContentHash) : default)
+                .Where(e => e.Item2 is not null));
+
         // Stage 2: each changed map is loaded; checked and compacted at once when the metadata is complete.
         var ownRules = default(List<(Analyzer Analyzer, AnalysisRegistration Registration)>);
         var notes = new List<string>();
@@ -190,10 +202,19 @@ public sealed class LintWorkspace
         {
             if (pending[i] is { IsMap: true } map)
             {
-                map.Documents = Load(files[i], map.Bytes ?? source.Read(files[i], map.Bag), map, sharing, null);
+                var bytes = map.Bytes ?? source.Read(files[i], map.Bag);
+                if (bytes is not null && keys is not null && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                {
+                    summaries[i] = restored;
+                    map.Documents = restored.Documents;
+                    map.Restored = true;
+                    return;
+                }
+
+                map.Documents = Load(files[i], bytes, map, sharing, null);
                 if (partial is not null)
                 {
-                    summaries[i] = CheckOwn(files[i], map, partial, ownRules!);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null, cache, keys);
                 }
             }
         });
@@ -222,9 +243,9 @@ public sealed class LintWorkspace
             partial = new SemanticModel(nonMaps);
             Parallel.ForEach(order, parallel, i =>
             {
-                if (pending[i] is { IsMap: true } map)
+                if (pending[i] is { IsMap: true, Restored: false } map)
                 {
-                    summaries[i] = CheckOwn(files[i], map, partial, ownRules);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map.Hash.Length > 0, cache, keys);
                 }
             });
         }
@@ -270,6 +291,9 @@ public sealed class LintWorkspace
         public DocumentSummary? Summary { get; set; }
 
         public bool IsMap { get; set; }
+
+        /// <summary>The map's summary came from the cache.</summary>
+        public bool Restored { get; set; }
 
         public byte[]? Bytes { get; set; }
 
@@ -344,6 +368,54 @@ public sealed class LintWorkspace
         return DocumentLoader.LoadDocuments(file, bytes, pending.Bag, sharing, demand);
     }
 
+    /// <summary>The map's summary from the cache, when its entry is there and what it used is unchanged.</summary>
+    private DocumentSummary? Restore(WorkspaceFile file, byte[] bytes, PendingFile pending, SummaryCache cache, CacheKeys keys)
+    {
+        pending.Hash = Hash(bytes);
+        if (cache.Find(keys.EntryKey(pending.Hash)) is not { } payload)
+        {
+            return null;
+        }
+
+        DocumentSummary? summary = null;
+        try
+        {
+            var (uses, dependencies) = SummaryCodec.ReadHead(payload);
+            if (dependencies == keys.Dependencies(uses) && Syntax.SourceDecoder.Decode(bytes, new DiagnosticBag(file.DisplayPath, null)) is { } text)
+            {
+                summary = SummaryCodec.Read(payload, file, pending.Hash, text);
+            }
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidCastException)
+        {
+            // An entry that does not read back is not trusted: the file is checked again and the entry replaced.
+            summary = null;
+        }
+
+        if (summary is null)
+        {
+            cache.Reject();
+            return null;
+        }
+
+        if (source.Reread(file) is { } reread)
+        {
+            summary.Text!.Release(reread);
+        }
+
+        return summary;
+    }
+
+    private static DocumentSummary Remember(DocumentSummary summary, bool read, SummaryCache? cache, CacheKeys? keys)
+    {
+        if (cache is not null && keys is not null && read)
+        {
+            cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
+        }
+
+        return summary;
+    }
+
     /// <summary>A map's own rules (those that read no other map) with what it used of the metadata recorded; then it is compacted.</summary>
     private DocumentSummary CheckOwn(WorkspaceFile file, PendingFile pending, SemanticModel partial, List<(Analyzer Analyzer, AnalysisRegistration Registration)> ownRules)
     {
@@ -368,7 +440,7 @@ public sealed class LintWorkspace
             {
                 // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
                 // (Each finding finds its mapping by binary search: linear in findings, not mappings × findings.)
-                var flagged = new HashSet<object>(ReferenceIdentity.Instance);
+                var flagged = new HashSet<FieldMapping>(Util.ReferenceIdentity.Instance);
                 foreach (var diagnostic in bag.Diagnostics)
                 {
                     if (RuleRunner.MappingAt(map.Mappings, diagnostic.Location.Span) is { } owner)

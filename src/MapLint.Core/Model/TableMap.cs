@@ -62,6 +62,17 @@ public sealed class TableMap : MapLintDocument
         writesDestination = mappings.Any(m => m.Direction.FlowsToDestination());
     }
 
+    /// <summary>A compacted map restored from the summary cache: its kept mappings and what it wrote when whole.</summary>
+    internal void Restore(List<FieldMapping> kept, bool writesSource, bool writesDestination, string[] writtenSource, string[] writtenDestination)
+    {
+        Mappings = kept;
+        writtenSourceColumns = writtenSource;
+        writtenDestinationColumns = writtenDestination;
+        this.writesSource = writesSource;
+        this.writesDestination = writesDestination;
+        IsCompacted = true;
+    }
+
     /// <summary>Whether some mapping writes into the side (computed when bound, so it survives compaction).</summary>
     public bool Writes(MapSideRole role) => role == MapSideRole.Source ? writesSource : writesDestination;
 

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MapLint.Engine;
+
+/// <summary>
+/// Summaries of files kept between runs (like ESLint's --cache or an MSBuild incremental build), in one file:
+/// <c>.maplint/cache/summaries.bin</c> for the CLI and hooks, under <c>obj/</c> for MSBuild. An entry is found by
+/// the file's content hash and the configuration, and used only when the metadata and connection sets it used
+/// are what they were. The file carries the engine's identity and a checksum: a corrupt, truncated or foreign
+/// file is ignored and rebuilt, never trusted. It is replaced atomically (written beside, then renamed), so runs
+/// at the same time each see a whole file; the last to finish keeps its entries, all of them valid.
+/// </summary>
+public sealed class SummaryCache
+{
+    private const string FileName = "summaries.bin";
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-2\n"u8.ToArray();
+
+    private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
+    private readonly Lazy<bool> loaded;
+    private int written;
+    private int hits;
+    private int misses;
+
+    private SummaryCache(string folder)
+    {
+        Folder = folder;
+        loaded = new Lazy<bool>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The cache in <paramref name="folder"/> (read on first use; created on <see cref="Save"/>).</summary>
+    public static SummaryCache Open(string folder) => new(Path.GetFullPath(folder));
+
+    /// <summary>The CLI's cache for a workspace: <c>.maplint/cache</c> in its root folder.</summary>
+    public static SummaryCache ForWorkspace(string root) => Open(Path.Combine(root, ".maplint", "cache"));
+
+    public string Folder { get; }
+
+    public string FilePath => Path.Combine(Folder, FileName);
+
+    /// <summary>Why the stored file was not used, when it was not (missing, corrupt, foreign); null when it was.</summary>
+    public string? Rejected { get; private set; }
+
+    public int Hits => hits;
+
+    public int Misses => misses;
+
+    /// <summary>The engine's identity: summaries written by another build of MapLint are not read.</summary>
+    internal static readonly string Stamp = Identity();
+
+    internal byte[]? Find(string key)
+    {
+        _ = loaded.Value;
+        if (stored.TryGetValue(key, out var payload))
+        {
+            Interlocked.Increment(ref hits);
+            used[key] = payload;
+            return payload;
+        }
+
+        Interlocked.Increment(ref misses);
+        return null;
+    }
+
+    /// <summary>An entry found but not usable (its metadata changed): counted as a miss, replaced by the next <see cref="Put"/>.</summary>
+    internal void Reject()
+    {
+        Interlocked.Decrement(ref hits);
+        Interlocked.Increment(ref misses);
+    }
+
+    internal void Put(string key, byte[] payload)
+    {
+        used[key] = payload;
+        Interlocked.Increment(ref written);
+    }
+
+    /// <summary>
+    /// Writes the entries this run used or made (stale ones drop out), when anything changed. Never throws for a
+    /// folder that cannot be written: the cache is an optimisation, and the run's findings do not depend on it.
+    /// </summary>
+    public bool Save()
+    {
+        _ = loaded.Value;
+        if (written == 0 && used.Count == stored.Count)
+        {
+            return false;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            IgnoreInGit();
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Magic);
+                writer.Write(Stamp);
+                var entries = used.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+                writer.Write(entries.Count);
+                foreach (var (key, payload) in entries)
+                {
+                    writer.Write(key);
+                    writer.Write(payload.Length);
+                    writer.Write(payload);
+                }
+            }
+
+            var body = buffer.ToArray();
+            string temp = Path.Combine(Folder, $".{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(body);
+                stream.Write(SHA256.HashData(body));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, FilePath, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The CLI's cache folder (.maplint) tells git to ignore it, as .ruff_cache and .pytest_cache do: a hook run
+    /// in a repository that does not list it in .gitignore must not leave files for the commit to pick up.
+    /// </summary>
+    private void IgnoreInGit()
+    {
+        var parent = Path.GetDirectoryName(Folder);
+        string owner = parent is not null && Path.GetFileName(parent) == ".maplint" ? parent : Folder;
+        string ignore = Path.Combine(owner, ".gitignore");
+        try
+        {
+            if (!File.Exists(ignore))
+            {
+                File.WriteAllText(ignore, "# Written by MapLint: its summary cache is not part of the repository.\n*\n");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another run writing the same line at the same moment, or a read-only folder: the cache still works.
+        }
+    }
+
+    private bool Load()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(FilePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Rejected = "missing";
+            return false;
+        }
+
+        if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+        {
+            Rejected = "corrupt";
+            return false;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
+            reader.ReadBytes(Magic.Length);
+            if (reader.ReadString() != Stamp)
+            {
+                Rejected = "written by another build of MapLint";
+                return false;
+            }
+
+            int count = reader.ReadInt32();
+            for (int i = 0; i < count; i++)
+            {
+                string key = reader.ReadString();
+                int length = reader.ReadInt32();
+                stored[key] = reader.ReadBytes(length);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            stored.Clear();
+            Rejected = "corrupt";
+            return false;
+        }
+    }
+
+    private static string Identity()
+    {
+        var assembly = typeof(SummaryCache).Assembly;
+        string version = assembly.GetName().Version?.ToString() ?? "0";
+        string build;
+        try
+        {
+            // Each build of the engine has its own module id (deterministic: the same source gives the same id).
+            build = assembly.ManifestModule.ModuleVersionId.ToString("N");
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+        {
+            build = "unknown";
+        }
+
+        return version + "/" + build;
+    }
+}

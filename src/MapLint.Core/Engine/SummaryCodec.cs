@@ -1,0 +1,509 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using MapLint.Analysis;
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Semantics;
+using MapLint.Syntax;
+using MapLint.Text;
+using MapLint.Workspace;
+
+namespace MapLint.Engine;
+
+/// <summary>
+/// A map file's summary as bytes for the cache: what its own rules used of the metadata (and the fingerprint of
+/// that metadata when it was checked), its findings, each compacted map (the top of the document as syntax with
+/// its spans, the kept mappings) and the plain columns. Positions come back from the file's own text.
+/// </summary>
+internal static class SummaryCodec
+{
+    public static byte[] Write(DocumentSummary summary, string dependencies)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteUses(w, summary.Uses);
+            w.Write(dependencies);
+            w.Write(summary.Findings.Count);
+            foreach (var d in summary.Findings)
+            {
+                w.Write(d.Id);
+                w.Write((int)d.Severity);
+                WriteSpan(w, d.Location.Span);
+                w.Write(d.Message);
+                WriteOptional(w, d.JsonPath);
+                w.Write(d.Properties.Count);
+                foreach (var (key, value) in d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    w.Write(key);
+                    w.Write(value);
+                }
+            }
+
+            var maps = summary.Documents.Cast<TableMap>().ToList();
+            w.Write(maps.Count);
+            foreach (var map in maps)
+            {
+                WriteNode(w, map.Root);
+                w.Write(map.Writes(MapSideRole.Source));
+                w.Write(map.Writes(MapSideRole.Destination));
+                WriteStrings(w, map.WrittenColumns(MapSideRole.Source));
+                WriteStrings(w, map.WrittenColumns(MapSideRole.Destination));
+                w.Write(map.Mappings.Count);
+                foreach (var m in map.Mappings)
+                {
+                    WriteMapping(w, m);
+                }
+            }
+
+            w.Write(summary.Columns.Count);
+            foreach (var c in summary.Columns)
+            {
+                w.Write(c.SourceApp);
+                w.Write(c.SourceEntity);
+                WriteStrings(w, c.Source);
+                w.Write(c.DestinationApp);
+                w.Write(c.DestinationEntity);
+                WriteStrings(w, c.Destination);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>What the entry's rules used of the metadata, and the fingerprint it had then.</summary>
+    public static (MetadataUse Uses, string Dependencies) ReadHead(byte[] payload)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        return (ReadUses(r), r.ReadString());
+    }
+
+    /// <summary>The summary, with positions in <paramref name="text"/> (the file as read now); null when the entry does not fit.</summary>
+    public static DocumentSummary? Read(byte[] payload, WorkspaceFile file, string contentHash, SourceText text)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        var uses = ReadUses(r);
+        r.ReadString();
+        int findingCount = r.ReadInt32();
+        var findings = new List<Diagnostic>(findingCount);
+        for (int i = 0; i < findingCount; i++)
+        {
+            string id = r.ReadString();
+            var severity = (Severity)r.ReadInt32();
+            var span = ReadSpan(r);
+            string message = r.ReadString();
+            string? path = ReadOptional(r);
+            int propertyCount = r.ReadInt32();
+            var properties = ImmutableDictionary.CreateBuilder<string, string>();
+            for (int p = 0; p < propertyCount; p++)
+            {
+                properties[r.ReadString()] = r.ReadString();
+            }
+
+            if (AnalyzerCatalog.Find(id) is not { } descriptor || span.End > text.Length)
+            {
+                return null;
+            }
+
+            findings.Add(new Diagnostic(descriptor, new Location(file.DisplayPath, text, span), message, severity, path, properties.ToImmutable()));
+        }
+
+        var source = new SourceFile(file.FullPath, file.DisplayPath, text);
+        int mapCount = r.ReadInt32();
+        var documents = new List<MapLintDocument>(mapCount);
+        for (int i = 0; i < mapCount; i++)
+        {
+            if (ReadNode(r) is not JsonObject root)
+            {
+                return null;
+            }
+
+            var map = new TableMap(source, root);
+            bool writesSource = r.ReadBoolean();
+            bool writesDestination = r.ReadBoolean();
+            var writtenSource = ReadStrings(r).ToArray();
+            var writtenDestination = ReadStrings(r).ToArray();
+            int mappingCount = r.ReadInt32();
+            var mappings = new List<FieldMapping>(mappingCount);
+            for (int m = 0; m < mappingCount; m++)
+            {
+                mappings.Add(ReadMapping(r, map));
+            }
+
+            map.Restore(mappings, writesSource, writesDestination, writtenSource, writtenDestination);
+            documents.Add(map);
+        }
+
+        int columnCount = r.ReadInt32();
+        var columns = new List<MapColumns>(columnCount);
+        for (int i = 0; i < columnCount; i++)
+        {
+            columns.Add(new MapColumns(r.ReadString(), r.ReadString(), ReadStrings(r), r.ReadString(), r.ReadString(), ReadStrings(r)));
+        }
+
+        return new DocumentSummary(file, contentHash, text, documents, findings, uses, false, columns);
+    }
+
+    private static void WriteMapping(BinaryWriter w, FieldMapping m)
+    {
+        w.Write(m.Index);
+        w.Write(m.ArrayIndex);
+        WriteSpan(w, m.Span);
+        w.Write((int)m.Direction);
+        WriteSpan(w, m.DirectionSpan);
+        WriteField(w, m.Source);
+        WriteField(w, m.Destination);
+        w.Write(m.Transform is not null);
+        if (m.Transform is { } transform)
+        {
+            w.Write(transform.HasDefault);
+            w.Write(transform.ValueMap is not null);
+            if (transform.ValueMap is { } entries)
+            {
+                w.Write(entries.Count);
+                foreach (var e in entries)
+                {
+                    w.Write(e.Source);
+                    w.Write(e.Destination);
+                    WriteAnchor(w, e.SourceAnchor);
+                    WriteAnchor(w, e.DestinationAnchor);
+                }
+            }
+
+            w.Write(transform.ValueMapAnchor is not null);
+            if (transform.ValueMapAnchor is { } anchor)
+            {
+                WriteAnchor(w, anchor);
+            }
+        }
+
+        w.Write(m.Suppressions.Count);
+        foreach (var s in m.Suppressions)
+        {
+            w.Write(s.Rule);
+            w.Write(s.Justification);
+            WriteSpan(w, s.RuleSpan);
+            w.Write(s.RulePath);
+        }
+    }
+
+    private static FieldMapping ReadMapping(BinaryReader r, TableMap map)
+    {
+        int index = r.ReadInt32();
+        int arrayIndex = r.ReadInt32();
+        var values = new MappingValues { Span = ReadSpan(r) };
+        var direction = (MapDirection)r.ReadInt32();
+        values.Direction = (direction, ReadSpan(r));
+        values.Source = ReadField(r);
+        values.Destination = ReadField(r);
+        if (r.ReadBoolean())
+        {
+            values.HasTransform = true;
+            values.HasDefault = r.ReadBoolean();
+            if (r.ReadBoolean())
+            {
+                int count = r.ReadInt32();
+                values.ValueMap = new List<ValueMapEntry>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    values.ValueMap.Add(new ValueMapEntry(r.ReadString(), r.ReadString(), ReadAnchor(r), ReadAnchor(r)));
+                }
+            }
+
+            if (r.ReadBoolean())
+            {
+                values.ValueMapAnchor = ReadAnchor(r);
+            }
+        }
+
+        int suppressions = r.ReadInt32();
+        if (suppressions > 0)
+        {
+            values.Suppressions = [];
+            for (int i = 0; i < suppressions; i++)
+            {
+                values.Suppressions.Add((r.ReadString(), r.ReadString(), ReadSpan(r), r.ReadString()));
+            }
+        }
+
+        return new FieldMapping(map, index, arrayIndex, values);
+    }
+
+    private static void WriteField(BinaryWriter w, FieldReference? field)
+    {
+        w.Write(field is not null);
+        if (field is not null)
+        {
+            w.Write(field.Text);
+            WriteSpan(w, field.Span);
+        }
+    }
+
+    private static (string Text, TextSpan Span)? ReadField(BinaryReader r) => r.ReadBoolean() ? (r.ReadString(), ReadSpan(r)) : null;
+
+    private static void WriteAnchor(BinaryWriter w, SyntaxAnchor anchor)
+    {
+        WriteSpan(w, anchor.Span);
+        w.Write(anchor.Path);
+    }
+
+    private static SyntaxAnchor ReadAnchor(BinaryReader r) => new(ReadSpan(r), r.ReadString());
+
+    /// <summary>A node and what is under it, with spans: what a map keeps of its syntax (the top of the document).</summary>
+    private static void WriteNode(BinaryWriter w, JsonNode node)
+    {
+        w.Write((byte)node.Kind);
+        WriteSpan(w, node.Span);
+        switch (node)
+        {
+            case JsonObject o:
+                w.Write(o.Properties.Count);
+                foreach (var p in o.Properties)
+                {
+                    w.Write(p.Name);
+                    WriteSpan(w, p.NameSpan);
+                    WriteNode(w, p.Value);
+                }
+
+                break;
+            case JsonArray a:
+                w.Write(a.Items.Count);
+                foreach (var item in a.Items)
+                {
+                    WriteNode(w, item);
+                }
+
+                break;
+            case JsonString s:
+                w.Write(s.Value);
+                break;
+            case JsonNumber n:
+                w.Write(n.Raw);
+                break;
+        }
+    }
+
+    private static JsonNode ReadNode(BinaryReader r)
+    {
+        var kind = (JsonNodeKind)r.ReadByte();
+        var span = ReadSpan(r);
+        switch (kind)
+        {
+            case JsonNodeKind.Object:
+                var o = new JsonObject(span);
+                int properties = r.ReadInt32();
+                for (int i = 0; i < properties; i++)
+                {
+                    string name = r.ReadString();
+                    var nameSpan = ReadSpan(r);
+                    var value = ReadNode(r);
+                    var property = new JsonProperty(name, nameSpan, value);
+                    value.Parent = o;
+                    value.Name = name;
+                    if (value is JsonObject child)
+                    {
+                        child.OwnerProperty = property;
+                    }
+
+                    o.Add(property);
+                }
+
+                return o;
+            case JsonNodeKind.Array:
+                var a = new JsonArray(span);
+                int items = r.ReadInt32();
+                for (int i = 0; i < items; i++)
+                {
+                    var item = ReadNode(r);
+                    item.Parent = a;
+                    item.Index = i;
+                    a.Add(item);
+                }
+
+                return a;
+            case JsonNodeKind.String:
+                return new JsonString(r.ReadString(), span);
+            case JsonNodeKind.Number:
+                return new JsonNumber(r.ReadString(), span);
+            case JsonNodeKind.True or JsonNodeKind.False or JsonNodeKind.Null:
+                return new JsonLiteral(kind, span);
+            default:
+                throw new FormatException("unknown node kind");
+        }
+    }
+
+    private static void WriteUses(BinaryWriter w, MetadataUse uses)
+    {
+        w.Write(uses.Entities.Count);
+        foreach (var (app, entity) in uses.Entities)
+        {
+            w.Write(app);
+            w.Write(entity);
+        }
+
+        WriteStrings(w, uses.Apps.ToList());
+        w.Write(uses.Organization);
+    }
+
+    private static MetadataUse ReadUses(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        var entities = new List<(string, string)>(count);
+        for (int i = 0; i < count; i++)
+        {
+            entities.Add((r.ReadString(), r.ReadString()));
+        }
+
+        var apps = ReadStrings(r);
+        bool organization = r.ReadBoolean();
+        return entities.Count == 0 && apps.Count == 0 && !organization ? MetadataUse.None : new MetadataUse(entities, apps, organization);
+    }
+
+    private static void WriteStrings(BinaryWriter w, IReadOnlyList<string> strings)
+    {
+        w.Write(strings.Count);
+        foreach (var s in strings)
+        {
+            w.Write(s);
+        }
+    }
+
+    private static List<string> ReadStrings(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        var result = new List<string>(count);
+        for (int i = 0; i < count; i++)
+        {
+            result.Add(r.ReadString());
+        }
+
+        return result;
+    }
+
+    private static void WriteOptional(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null)
+        {
+            w.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static void WriteSpan(BinaryWriter w, TextSpan span)
+    {
+        w.Write(span.Start);
+        w.Write(span.End);
+    }
+
+    private static TextSpan ReadSpan(BinaryReader r)
+    {
+        int start = r.ReadInt32();
+        int end = r.ReadInt32();
+        return start < 0 || end < start ? throw new FormatException("bad span") : new TextSpan(start, end);
+    }
+}
+
+/// <summary>
+/// Fingerprints for the cache: of the run's configuration, and of the metadata and connection sets a document
+/// used (by the content hashes of the files that define what it looked up).
+/// </summary>
+internal sealed class CacheKeys
+{
+    private readonly string configuration;
+    private readonly Dictionary<(string, string), string> definedIn = new(PairIgnoreCase.Instance);
+    private readonly Dictionary<string, string> ofApp = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> appsWithExports = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string allMetadata;
+    private readonly string connectionSets;
+
+    public CacheKeys(LintOptions options, bool hasMetadata, IEnumerable<DocumentSummary> others, IEnumerable<(string App, string Hash)> exports)
+    {
+        var config = options.Config;
+        configuration = Hash(string.Join(
+            "\n",
+            options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            hasMetadata ? "metadata" : "no metadata",
+            string.Join(",", config.Severities.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => s.Key.ToUpperInvariant() + "=" + s.Value)),
+            string.Join(",", config.CrossCompanyDataSharing.Order(StringComparer.Ordinal))));
+        var appFiles = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var metadataFiles = new List<string>();
+        var sets = new List<string>();
+        foreach (var summary in others)
+        {
+            foreach (var document in summary.Documents)
+            {
+                switch (document)
+                {
+                    case EntityMetadataDocument metadata when !summary.IsMetadataExport:
+                        foreach (var entity in metadata.Entities)
+                        {
+                            definedIn.TryAdd((metadata.App, entity.Name), summary.ContentHash);
+                        }
+
+                        Add(appFiles, metadata.App, summary.ContentHash);
+                        metadataFiles.Add(summary.ContentHash);
+                        break;
+                    case ConnectionSet:
+                        sets.Add(summary.ContentHash);
+                        break;
+                }
+            }
+        }
+
+        foreach (var (app, hash) in exports)
+        {
+            appsWithExports.Add(app);
+            Add(appFiles, app, hash);
+            metadataFiles.Add(hash);
+        }
+
+        foreach (var (app, files) in appFiles)
+        {
+            ofApp[app] = Hash(string.Join(",", files));
+        }
+
+        allMetadata = Hash(string.Join(",", metadataFiles));
+        connectionSets = Hash(string.Join(",", sets));
+
+        static void Add(Dictionary<string, List<string>> byApp, string app, string hash)
+        {
+            if (!byApp.TryGetValue(app, out var list))
+            {
+                byApp[app] = list = [];
+            }
+
+            list.Add(hash);
+        }
+    }
+
+    /// <summary>Where a file's entry is kept: its content under this configuration and build of MapLint.</summary>
+    public string EntryKey(string contentHash) => Hash(SummaryCache.Stamp + "\n" + configuration + "\n" + contentHash);
+
+    /// <summary>The fingerprint of what the uses name, as the workspace holds it now.</summary>
+    public string Dependencies(MetadataUse uses)
+    {
+        var builder = new StringBuilder(connectionSets);
+        foreach (var (app, entity) in uses.Entities)
+        {
+            string hash = !appsWithExports.Contains(app) && definedIn.TryGetValue((app, entity), out var file) ? file : ofApp.GetValueOrDefault(app, "-");
+            builder.Append('\n').Append(app).Append('|').Append(entity.ToUpperInvariant()).Append('=').Append(hash);
+        }
+
+        foreach (var app in uses.Apps)
+        {
+            builder.Append("\napp ").Append(app).Append('=').Append(ofApp.GetValueOrDefault(app, "-"));
+        }
+
+        if (uses.Organization)
+        {
+            builder.Append("\norganization=").Append(allMetadata);
+        }
+
+        return Hash(builder.ToString());
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using System.Text;
+using MapLint.Configuration;
+using MapLint.Engine;
+using MapLint.Tests.Infrastructure;
+using MapLint.Workspace;
+
+namespace MapLint.Tests.Engine;
+
+/// <summary>
+/// The summary cache changes nothing but the time: a run from the cache gives the findings of a run without it,
+/// to the byte, on every example and after every edit of a mutated corpus; a corrupt, truncated or foreign
+/// cache file is ignored and rebuilt; an entry whose metadata changed is not used.
+/// </summary>
+public sealed class CacheTests : IDisposable
+{
+    private readonly string temp = Path.Combine(Path.GetTempPath(), "maplint-cache-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StreamingTests.Workspaces), MemberType = typeof(StreamingTests))]
+    public void ACachedRunFindsWhatAnUncachedRunFinds(string workspace)
+    {
+        string folder = Path.Combine(CatalogTests.Root, workspace);
+        var config = ConfigLoader.Load(null, folder, folder)?.Config ?? MapLintConfig.Default;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        string cacheFolder = Path.Combine(temp, "cache");
+
+        string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
+        var cold = SummaryCache.Open(cacheFolder);
+        string first = Render(Linter.Run(files, new LintOptions { Config = config, Cache = cold }));
+        var warm = SummaryCache.Open(cacheFolder);
+        string second = Render(Linter.Run(files, new LintOptions { Config = config, Cache = warm }));
+
+        Assert.Equal(uncached, first);
+        Assert.Equal(uncached, second);
+        Assert.Equal(0, cold.Hits);
+        Assert.Equal(0, warm.Misses);
+        Assert.Equal(cold.Misses, warm.Hits);
+    }
+
+    [Fact]
+    public void EveryExampleMapComesFromTheCacheOnTheSecondRun()
+    {
+        string folder = Path.Combine(CatalogTests.Root, "examples");
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        var warm = SummaryCache.Open(temp);
+        var result = Linter.Run(files, new LintOptions { Config = config, Cache = warm });
+
+        Assert.Equal(result.Model.TableMaps.Count, warm.Hits);
+        Assert.Null(warm.Rejected);
+        Assert.False(warm.Save()); // nothing new: the file is left as it is
+    }
+
+    /// <summary>Edits of every kind on a copy of the examples, one after the other, with one cache throughout.</summary>
+    [Fact]
+    public void AfterEveryEditOfAMutatedCorpusTheCachedRunFindsTheSame()
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        string cacheFolder = Path.Combine(temp, "cache");
+        var edits = new (string File, Func<string, string> Edit)[]
+        {
+            ("maps/customers.json", t => t.Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal)),
+            ("metadata/dataverse.json", t => t.Replace("\"accountnumber\"", "\"accountnumber2\"", StringComparison.Ordinal)),
+            ("maps/contacts.json", t => t[..(t.Length * 2 / 3)]),
+            ("connection-set.json", t => t.Replace("organizationMappings", "organisationMappings", StringComparison.Ordinal)),
+            ("metadata/finance-and-operations.json", t => t.Replace("\"required\": true", "\"required\": false", StringComparison.Ordinal)),
+            ("maps/vendors.json", t => t.Replace("\"name\": \"", "\"name\": \"Customers V3 (accounts)\", \"x\": \"", StringComparison.Ordinal)),
+            ("maplint.json", _ => "{ \"exclude\": [\"broken/**\"], \"rules\": { \"DIPV2201\": \"error\", \"DIPV1004\": \"none\" } }"),
+            ("maps/customers.json", t => t.Replace("\"direction\": \">\"", "\"direction\": \"=\"", StringComparison.Ordinal)),
+            ("metadata/dataverse.json", t => t.Replace("\"accountnumber2\"", "\"accountnumber\"", StringComparison.Ordinal)),
+            ("maps/units.json", t => "\uFEFF" + t.Replace("\"name\"", "\"name\"  ", StringComparison.Ordinal)),
+        };
+
+        var start = ConfigLoader.Load(null, folder, folder)!.Config;
+        Linter.Run(FileDiscovery.Discover([folder], folder, start).Files, new LintOptions { Config = start, Cache = SummaryCache.Open(cacheFolder) });
+        foreach (var (file, edit) in edits)
+        {
+            string path = Path.Combine(folder, file);
+            File.WriteAllText(path, edit(File.ReadAllText(path)));
+            var config = ConfigLoader.Load(null, folder, folder)!.Config;
+            var files = FileDiscovery.Discover([folder], folder, config).Files;
+            string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
+            var cache = SummaryCache.Open(cacheFolder);
+            Assert.Equal(uncached, Render(Linter.Run(files, new LintOptions { Config = config, Cache = cache })));
+            // Edits of the configuration, metadata or connection sets concern every map; others leave most entries good.
+            Assert.True(cache.Hits > 0 || file is "maplint.json" or "connection-set.json" || file.StartsWith("metadata/", StringComparison.Ordinal), $"no hit after editing {file}");
+            Assert.Equal(uncached, Render(Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(cacheFolder) })));
+        }
+    }
+
+    [Fact]
+    public void AMetadataChangeIsSeenThroughTheCache()
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+
+        // accountnumber leaves the metadata: the customers map now maps a field the table lacks.
+        string metadata = Path.Combine(folder, "metadata", "dataverse.json");
+        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"accountnumber\":", "\"accountnumberx\":", StringComparison.Ordinal));
+        var cache = SummaryCache.Open(temp);
+        var result = Linter.Run(files, new LintOptions { Config = config, Cache = cache });
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "DIPV1025" && d.Location.Path.EndsWith("customers.json", StringComparison.Ordinal));
+        Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), Render(result));
+        Assert.True(cache.Misses > 0);
+    }
+
+    public static TheoryData<string> Damages() => ["garbage", "truncated", "flipped", "empty", "foreign", "folder"];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void ADamagedCacheIsIgnoredAndRebuilt(string damage)
+    {
+        string folder = Path.Combine(CatalogTests.Root, "examples");
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        string expected = Render(Linter.Run(files, new LintOptions { Config = config }));
+        var first = SummaryCache.Open(temp);
+        Linter.Run(files, new LintOptions { Config = config, Cache = first });
+        string path = first.FilePath;
+        var bytes = File.ReadAllBytes(path);
+        switch (damage)
+        {
+            case "garbage":
+                File.WriteAllBytes(path, Encoding.UTF8.GetBytes("not a cache at all"));
+                break;
+            case "truncated":
+                File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+                break;
+            case "flipped":
+                bytes[bytes.Length / 2] ^= 0x40;
+                File.WriteAllBytes(path, bytes);
+                break;
+            case "empty":
+                File.WriteAllBytes(path, []);
+                break;
+            case "foreign":
+                // A whole, well-formed file written by another build of MapLint: same layout, other identity.
+                File.WriteAllBytes(path, Reseal(bytes, SummaryCache.Stamp, "9.9.9/another-build"));
+                break;
+            case "folder":
+                File.Delete(path);
+                Directory.CreateDirectory(path);
+                break;
+        }
+
+        var damaged = SummaryCache.Open(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = damaged })));
+        Assert.Equal(0, damaged.Hits);
+        Assert.NotNull(damaged.Rejected);
+        if (damage == "folder")
+        {
+            return; // nothing can be written where a folder stands; the run still gave the right findings
+        }
+
+        var rebuilt = SummaryCache.Open(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = rebuilt })));
+        Assert.Null(rebuilt.Rejected);
+        Assert.Equal(0, rebuilt.Misses);
+    }
+
+    /// <summary>Replaces the identity in a cache file and seals it with a fresh checksum.</summary>
+    private static byte[] Reseal(byte[] bytes, string from, string to)
+    {
+        var body = bytes[..^32];
+        var old = Encoding.UTF8.GetBytes(from);
+        int at = body.AsSpan().IndexOf(old);
+        Assert.True(at > 0);
+        var replaced = body[..(at - 1)].Append((byte)Encoding.UTF8.GetByteCount(to)).Concat(Encoding.UTF8.GetBytes(to)).Concat(body[(at + old.Length)..]).ToArray();
+        return replaced.Concat(SHA256.HashData(replaced)).ToArray();
+    }
+
+    private static string Render(LintResult result) => IncrementalTests.Render(result);
+}
