@@ -10,11 +10,7 @@ namespace MapLint.Cli;
 /// <summary>`maplint plan [paths…]`: the initial-sync run order of the maps, as text, JSON, DOT or Mermaid.</summary>
 public static class PlanCommand
 {
-    private static readonly Argument<string[]> PathsArgument = new("paths")
-    {
-        Description = "Files, folders or globs holding the maps (default: the current folder).",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
+    private static readonly Argument<string[]> PathsArgument = MapLint.Cli.PathsArgument.Create("Files, folders or globs holding the maps (default: the current folder).");
 
     private static readonly Option<string> FormatOption = new("--format", "-f")
     {

@@ -115,7 +115,8 @@ internal static class RuleRunner
     /// </summary>
     public static IEnumerable<Diagnostic> Finish(DocumentSummary summary, IReadOnlyList<Diagnostic> spanning, MapLintConfig config)
     {
-        var configured = Configure(summary.Findings.Concat(spanning), config);
+        string fullPath = summary.File.FullPath;
+        var configured = Configure(summary.Findings.Concat(spanning), config, fullPath);
         var documents = summary.Documents;
         if (documents.Count > 0)
         {
@@ -136,7 +137,7 @@ internal static class RuleRunner
                 configured = result;
             }
 
-            configured.AddRange(Configure(unused.Diagnostics, config));
+            configured.AddRange(Configure(unused.Diagnostics, config, fullPath));
         }
 
         return configured.Select(d => d.WithLogicalLocation(LogicalLocation(documents.Count == 1 ? documents[0] : OwnerOf(documents, d), d)));
@@ -148,13 +149,13 @@ internal static class RuleRunner
         return documents.FirstOrDefault(d => d.Root.Span.Start <= span.Start && span.End <= d.Root.Span.End);
     }
 
-    /// <summary>Applies configured severities; findings of rules set to none are dropped.</summary>
-    private static List<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, MapLintConfig config)
+    /// <summary>Applies the severities configured for the file (.editorconfig path sections); findings of rules set to none are dropped.</summary>
+    private static List<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, MapLintConfig config, string fullPath)
     {
         var result = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
-            if (config.SeverityOf(diagnostic.Descriptor) is { } severity)
+            if (config.SeverityOf(diagnostic.Descriptor, fullPath) is { } severity)
             {
                 result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity));
             }

@@ -39,7 +39,7 @@ public static class FileDiscovery
                 }
 
                 int added = 0;
-                foreach (var match in Glob(path, currentDirectory))
+                foreach (var match in ExpandGlob(path, currentDirectory, config))
                 {
                     Add(files, match, currentDirectory, WorkspaceRoot.ReadRoot(Path.GetDirectoryName(match)!, config.Directory));
                     added++;
@@ -257,13 +257,26 @@ public static class FileDiscovery
         }
     }
 
-    private static IEnumerable<string> Glob(string pattern, string currentDirectory)
+    /// <summary>
+    /// The files a glob names, less those the configuration excludes, as for a folder walk from the folder before
+    /// the first wildcard (so a glob inside an excluded area the user named, like examples/broken/*, still matches).
+    /// </summary>
+    public static IEnumerable<string> ExpandGlob(string pattern, string currentDirectory, Configuration.MapLintConfig config)
+    {
+        var matches = Glob(pattern, currentDirectory, out string baseFolder);
+        var filter = FolderFilter.For(config, baseFolder);
+        return matches.Where(filter.Keeps);
+    }
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory) => Glob(pattern, currentDirectory, out _);
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory, out string baseFolder)
     {
         // Split the pattern into the folder before the first wildcard and the rest, so absolute globs work too.
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
         int slash = normalized.LastIndexOf('/', wildcard);
-        string baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
+        baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
         string rest = slash < 0 ? normalized : normalized[(slash + 1)..];
         if (!Directory.Exists(baseFolder))
         {
@@ -274,6 +287,7 @@ public static class FileDiscovery
         // loop would load each file many times, two would make the walk exponential.
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(rest);
-        return EnumerateFolder(baseFolder, jsonOnly: false).Where(f => matcher.Match(baseFolder, f).HasMatches).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        string folder = baseFolder;
+        return EnumerateFolder(folder, jsonOnly: false).Where(f => matcher.Match(folder, f).HasMatches).OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
 }
