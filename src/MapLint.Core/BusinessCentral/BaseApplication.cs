@@ -40,6 +40,19 @@ public static class BaseApplication
         };
 
     /// <summary>
+    /// The Dependency Filters the base application sets on its own mappings (CDS Setup Defaults, the user-owner
+    /// model: ResetCustomerAccountMapping, ResetVendorAccountMapping, ResetContactContactMapping), so a mapping that
+    /// waits for CUSTOMER is known to wait for CURRENCY too.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> DefaultDependencies { get; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["CUSTOMER"] = ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"],
+            ["VENDOR"] = ["SALESPEOPLE", "CURRENCY", "PAYMENT TERMS", "SHIPMENT METHOD", "SHIPPING AGENT"],
+            ["CONTACT"] = ["CUSTOMER", "VENDOR"],
+        };
+
+    /// <summary>
     /// Table relations of base-table fields that default mappings synchronize: (table, field) → related table.
     /// Only relations to tables with a default mapping matter, and only when a repository maps the field itself.
     /// </summary>

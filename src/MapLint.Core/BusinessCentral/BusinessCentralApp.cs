@@ -109,6 +109,32 @@ public sealed class BusinessCentralApp
         return BaseApplication.Relations.TryGetValue((field.Table, field.Field.Text), out var related) ? [related] : [];
     }
 
+    /// <summary>
+    /// Every mapping a mapping waits for, directly or through the Dependency Filters of the mappings it names
+    /// (the repository's, and the base application's own), upper-cased.
+    /// </summary>
+    public HashSet<string> DependencyClosure(IntegrationTableMapping mapping)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>(mapping.Dependencies.Select(d => d.Name));
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            var next = FindMapping(name) is { } found ? found.Dependencies.Select(d => d.Name) : BaseApplication.DefaultDependencies.GetValueOrDefault(name) ?? [];
+            foreach (var dependency in next)
+            {
+                pending.Push(dependency);
+            }
+        }
+
+        return seen;
+    }
+
     /// <summary>Reads what every AL file's objects define and create, then ties field mappings and settings by name to their table mappings.</summary>
     public static BusinessCentralApp Build(IReadOnlyList<AlFile> files)
     {

@@ -159,6 +159,9 @@ public sealed class MappingReader
         public string Table { get; } = table;
 
         public object? Bound { get; set; }
+
+        /// <summary>The mapping name a field-mapping record is filtered on (<c>SetRange("Integration Table Mapping Name", …)</c>).</summary>
+        public string? FilterName { get; set; }
     }
 
     private Value? Declare(AlVariable variable)
@@ -241,8 +244,10 @@ public sealed class MappingReader
                 else if (tokens[i + 3].Is("("))
                 {
                     int close = Close(i + 3);
-                    var args = Arguments(i + 3, close).Select(a => Evaluate(a.Start, a.End, env)).ToList();
-                    Method(receiver.Slot, member, args, new AlLocation(file, member.Span), looped);
+                    var ranges = Arguments(i + 3, close);
+                    var args = ranges.Select(a => Evaluate(a.Start, a.End, env)).ToList();
+                    string? firstWord = ranges.Count > 0 && tokens[ranges[0].Start].IsName ? tokens[ranges[0].Start].Text : null;
+                    Method(receiver.Slot, member, args, firstWord, new AlLocation(file, member.Span), looped);
                     i = close + 1;
                 }
                 else
@@ -295,7 +300,7 @@ public sealed class MappingReader
     private Value? Lookup(string name, Dictionary<string, Value> env) =>
         env.TryGetValue(name, out var value) ? value : globals.GetValueOrDefault(name);
 
-    private void Method(Slot slot, AlToken member, List<Value> args, AlLocation site, bool looped)
+    private void Method(Slot slot, AlToken member, List<Value> args, string? firstWord, AlLocation site, bool looped)
     {
         bool tableMapping = slot.Table.Equals(TableMappingTable, StringComparison.OrdinalIgnoreCase);
         bool fieldMapping = slot.Table.Equals(FieldMappingTable, StringComparison.OrdinalIgnoreCase);
@@ -317,6 +322,15 @@ public sealed class MappingReader
         {
             // CDS Setup Defaults' SetIntegrationFieldMappingNotNull: FindLast on a fresh record is the field mapping just inserted.
             slot.Bound = lastFieldMapping;
+        }
+        else if (member.IsWord("SetRange") && fieldMapping && args.Count == 2 && string.Equals(firstWord, "Integration Table Mapping Name", StringComparison.OrdinalIgnoreCase))
+        {
+            slot.FilterName = args[1] is TextValue filter ? filter.Text : null;
+        }
+        else if (member.IsWord("ModifyAll") && fieldMapping && args.Count >= 2 && string.Equals(firstWord, "Direction", StringComparison.OrdinalIgnoreCase) && slot.FilterName is { } filtered && Direction(args[1]) is { } all)
+        {
+            // ResetOptionMappingConfiguration: every field mapping of the mapping gets the table's new direction.
+            result.ByName.Add((filtered, m => m.FieldMappings.ForEach(f => f.Direction = all)));
         }
         else if (member.IsWord("Init") || member.IsWord("Reset") || member.IsWord("FindFirst") || member.IsWord("FindSet") || member.IsWord("SetRange") || member.IsWord("SetFilter"))
         {
@@ -506,6 +520,16 @@ public sealed class MappingReader
                     return new BoolValue(first.IsWord("true"), location);
                 case AlTokenKind.Identifier or AlTokenKind.QuotedIdentifier:
                     return Lookup(first.Text, env) ?? new UnknownValue($"'{first.Text}' is computed at run time", location);
+            }
+        }
+
+        if (count == 3 && first.IsName && tokens[start + 1].Is(".") && tokens[start + 2].IsWord("Name") && Lookup(first.Text, env) is SlotValue { Slot.Bound: { } bound })
+        {
+            // IntegrationTableMapping.Name of a record bound to a mapping: its name.
+            string? name = bound switch { IntegrationTableMapping m => m.Name.Value, string n => n, _ => null };
+            if (name is not null)
+            {
+                return new TextValue(name, false, location);
             }
         }
 

@@ -53,14 +53,21 @@ public sealed class CouplingGraph
 
             foreach (var field in mapping.FieldMappings)
             {
-                if (field.Field is not { } bc || field.ClearValueOnFailedSync is not null || !field.Enabled)
+                if (field.Field is not { } bc || field.ClearValueOnFailedSync is not null || field.NotNull is not null || !field.Enabled)
                 {
                     continue;
                 }
 
+                var closure = app.DependencyClosure(mapping);
                 foreach (var related in app.RelatedTables(bc))
                 {
-                    foreach (var other in app.MappingsOfTable(related).Where(n => !n.Equals(mapping.Key, StringComparison.OrdinalIgnoreCase)))
+                    var others = app.MappingsOfTable(related).Where(n => !n.Equals(mapping.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (others.Any(closure.Contains))
+                    {
+                        continue;
+                    }
+
+                    foreach (var other in others)
                     {
                         if (named.Add(other))
                         {

@@ -6,9 +6,10 @@ namespace MapLint.Analyzers.BusinessCentral;
 /// <summary>
 /// DIPV2502: a mapped field relates (TableRelation) to a table that another integration table mapping
 /// synchronizes, but this mapping's Dependency Filter does not name that mapping, so a record can be coupled
-/// before the record it depends on: the customer whose currency is not coupled. A field mapping with Clear
-/// Value on Failed Sync is exempt: it says what to do when the dependency is missing (as the base
-/// application does for a customer's primary contact).
+/// before the record it depends on: the customer whose currency is not coupled. A dependency named through
+/// another mapping's filter counts (CONTACT waits for CUSTOMER, which waits for CURRENCY). A field mapping with
+/// Clear Value on Failed Sync or Not Null is exempt: it says what to do when the dependency is missing (as the
+/// base application does for a customer's primary contact and a contact's owner).
 /// </summary>
 public sealed class DIPV2502DependencyNotCoupled : Analyzer
 {
@@ -25,10 +26,10 @@ public sealed class DIPV2502DependencyNotCoupled : Analyzer
         var app = context.App;
         foreach (var mapping in app.TableMappings)
         {
-            var dependencies = new HashSet<string>(mapping.Dependencies.Select(d => d.Name), StringComparer.OrdinalIgnoreCase);
+            var dependencies = app.DependencyClosure(mapping);
             foreach (var field in mapping.FieldMappings)
             {
-                if (field.Field is not { } bc || field.ClearValueOnFailedSync is not null || !field.Enabled)
+                if (field.Field is not { } bc || field.ClearValueOnFailedSync is not null || field.NotNull is not null || !field.Enabled)
                 {
                     continue;
                 }
