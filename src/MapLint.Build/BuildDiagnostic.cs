@@ -8,7 +8,7 @@ namespace MapLint.Build;
 internal sealed record BuildDiagnostic(string Code, Severity Severity, string File, int Line, int Column, int EndLine, int EndColumn, string Message, string HelpLink)
 {
     public static BuildDiagnostic From(Diagnostic d) =>
-        new(d.Id, d.Severity, d.Location.Path, d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Column, d.Location.LineSpan.End.Line, d.Location.LineSpan.End.Column, d.Message, d.Descriptor.HelpLink);
+        new(d.Id, d.Severity, Reporting.OutputText.Line(d.Location.Path), d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Column, d.Location.LineSpan.End.Line, d.Location.LineSpan.End.Column, Reporting.OutputText.Line(d.Message), d.Descriptor.HelpLink);
 
     /// <summary>Errors and warnings go to the Error List at file(line,col) with their code and help link.</summary>
     public void Log(TaskLoggingHelper log, WarningPolicy policy)

@@ -42,9 +42,19 @@ public static class CliRunner
             process.StandardInput.Close();
         }
 
+        // A hang (a FIFO read, an endless device) is a failure, not a stuck test run.
+        if (!process.WaitForExit(TimeoutSeconds * 1000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"maplint {string.Join(' ', args)} did not finish in {TimeoutSeconds} s");
+        }
+
         process.WaitForExit();
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>How long one maplint run may take before it counts as a hang.</summary>
+    public static int TimeoutSeconds { get; } = 300;
 
     /// <summary>Runs any program (git, dotnet, pre-commit) and returns its exit code and combined output.</summary>
     public static (int ExitCode, string Output) RunProcess(string file, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? environment = null, int timeoutSeconds = 600)

@@ -162,6 +162,11 @@ public static class ConfigLoader
         }
 
         var text = SourceDecoder.Decode(bytes, bag);
+        if (text is not null)
+        {
+            Analyzers.Secrets.DIPV2300CredentialInDocument.Scan(text, bag);
+        }
+
         var root = text is null ? null : JsonParser.Parse(text, bag);
         if (root is not null and not JsonObject)
         {

@@ -4,6 +4,7 @@ using MapLint.Diagnostics;
 using MapLint.Metadata;
 using MapLint.Model;
 using MapLint.Semantics;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Engine;
@@ -366,9 +367,17 @@ public sealed class LintWorkspace
             if (options.StreamMaps)
             {
                 // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
-                var flagged = bag.Diagnostics.Select(d => d.Location.Span).ToList();
-                map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
-                    || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
+                // (Each finding finds its mapping by binary search: linear in findings, not mappings × findings.)
+                var flagged = new HashSet<object>(ReferenceIdentity.Instance);
+                foreach (var diagnostic in bag.Diagnostics)
+                {
+                    if (RuleRunner.MappingAt(map.Mappings, diagnostic.Location.Span) is { } owner)
+                    {
+                        flagged.Add(owner);
+                    }
+                }
+
+                map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0 || flagged.Contains(m));
                 if (source.Reread(file) is { } reread)
                 {
                     map.File.Text.Release(reread);
@@ -430,7 +439,7 @@ public sealed class LintWorkspace
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
-            diagnostics.AddRange(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config));
+            diagnostics.AddRange(FindingsCap.Apply(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config).ToList()));
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);

@@ -184,7 +184,7 @@ public static class SarifReporter
         {
             json.WriteStartArray("logicalLocations");
             json.WriteStartObject();
-            json.WriteString("fullyQualifiedName", logical);
+            json.WriteString("fullyQualifiedName", Secrets.Credentials.Redact(logical));
             json.WriteEndObject();
             json.WriteEndArray();
         }
@@ -214,7 +214,7 @@ public static class SarifReporter
 
             foreach (var pair in diagnostic.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                json.WriteString(pair.Key, pair.Value);
+                json.WriteString(pair.Key, Secrets.Credentials.Redact(pair.Value));
             }
 
             json.WriteEndObject();

@@ -14,7 +14,7 @@ public static class TextReporter
     {
         foreach (var diagnostic in result.Diagnostics.Where(d => !d.IsSuppressed))
         {
-            writer.Write(diagnostic.ToString());
+            writer.Write(OutputText.WholeLine(diagnostic.ToString()));
             writer.Write('\n');
             if (showSource && diagnostic.Location.Text is { } text)
             {
@@ -24,7 +24,7 @@ public static class TextReporter
 
         foreach (var note in result.Notes)
         {
-            writer.Write("info: " + note + "\n");
+            writer.Write(OutputText.WholeLine("info: " + note) + "\n");
         }
 
         writer.Write(Summary(result) + "\n");
@@ -48,10 +48,20 @@ public static class TextReporter
     private static string Plural(int count, string noun) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
+    private const int MaxSourceLineBytes = 4 * 200;
+
     private static void WriteSource(TextWriter writer, Diagnostic diagnostic, Text.SourceText text)
     {
         var span = diagnostic.Location.LineSpan;
-        string line = text.GetLineText(span.Start.Line - 1).Replace('\t', ' ');
+
+        // Long lines (minified files) are not shown: looked at by length first, so a finding costs nothing per byte
+        // of its line, and a million findings on one line stay linear.
+        if (text.GetLineByteLength(span.Start.Line - 1) > MaxSourceLineBytes)
+        {
+            return;
+        }
+
+        string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(text.GetLineText(span.Start.Line - 1).Replace('\t', ' ')));
         if (line.Length > 200)
         {
             return;

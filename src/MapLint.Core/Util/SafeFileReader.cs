@@ -35,6 +35,11 @@ public static class SafeFileReader
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
         {
+            if (path.IndexOf('\uFFFD') >= 0)
+            {
+                return "its name is not valid UTF-8 (shown with U+FFFD) and it cannot be opened by it; rename it";
+            }
+
             return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it no longer exists";
         }
 

@@ -228,19 +228,31 @@ public static class FileDiscovery
 
             foreach (var entry in entries)
             {
-                FileAttributes attributes;
+                FileAttributes? attributes;
                 try
                 {
                     attributes = File.GetAttributes(entry);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
+                    attributes = null;
+                }
+
+                if (attributes is null)
+                {
+                    // A name that is not valid UTF-8 comes back with U+FFFD and cannot be opened by it: pass it on, so
+                    // the read reports it instead of the file being skipped silently.
+                    if (entry.IndexOf('\uFFFD') >= 0 && (!jsonOnly || entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        yield return entry;
+                    }
+
                     continue;
                 }
 
-                if ((attributes & FileAttributes.Directory) != 0)
+                if ((attributes.Value & FileAttributes.Directory) != 0)
                 {
-                    if ((attributes & FileAttributes.ReparsePoint) == 0 && !(jsonOnly && SkippedFolders.Contains(Path.GetFileName(entry))))
+                    if ((attributes.Value & FileAttributes.ReparsePoint) == 0 && !(jsonOnly && SkippedFolders.Contains(Path.GetFileName(entry))))
                     {
                         pending.Push(entry);
                     }
