@@ -48,7 +48,17 @@ public sealed class DependencyIndex
     /// change (themselves included when they belong to the workspace), in file order. A change to the
     /// configuration concerns every file.
     /// </summary>
-    public IReadOnlyList<WorkspaceFile> DependentsOf(IEnumerable<string> changedFullPaths)
+    public IReadOnlyList<WorkspaceFile> DependentsOf(IEnumerable<string> changedFullPaths) => DependentsOf(changedFullPaths, workspaceRules: true);
+
+    /// <summary>
+    /// The files whose summaries must be made again when the files change: the files themselves, the maps whose
+    /// own rules read changed metadata or connection sets. Rules spanning documents (the sync graph, duplicate
+    /// names, projects) run on every summary in each analysis, so their dependents need no new summary: an edit
+    /// to one map re-checks that map, not every map its change might concern.
+    /// </summary>
+    internal IReadOnlyList<WorkspaceFile> ToSummarizeAgain(IEnumerable<string> changedFullPaths) => DependentsOf(changedFullPaths, workspaceRules: false);
+
+    private IReadOnlyList<WorkspaceFile> DependentsOf(IEnumerable<string> changedFullPaths, bool workspaceRules)
     {
         var summaries = workspace.Summaries;
         var result = new HashSet<int>();
@@ -72,6 +82,8 @@ public sealed class DependencyIndex
             {
                 switch (document)
                 {
+                    case TableMap when !workspaceRules:
+                        break;
                     case TableMap map:
                         maps.Add(i);
                         AddSameName(document, result);
@@ -79,15 +91,28 @@ public sealed class DependencyIndex
                         break;
                     case EntityMetadataDocument metadata:
                         AddUsersOf(metadata, result, maps);
-                        AddWhere(result, s => s.Kind is DocumentKind.ConnectionSet or DocumentKind.Project);
+                        if (workspaceRules)
+                        {
+                            AddWhere(result, s => s.Kind is DocumentKind.ConnectionSet or DocumentKind.Project);
+                        }
+
                         break;
                     case ConnectionSet:
-                        AddSameName(document, result);
-                        AddWhere(result, s => s.Kind is DocumentKind.TableMap or DocumentKind.Project);
-                        AddWhere(maps, s => s.Kind is DocumentKind.TableMap);
+                        AddWhere(result, s => s.Kind is DocumentKind.TableMap);
+                        if (workspaceRules)
+                        {
+                            AddSameName(document, result);
+                            AddWhere(result, s => s.Kind is DocumentKind.Project);
+                            AddWhere(maps, s => s.Kind is DocumentKind.TableMap);
+                        }
+
                         break;
                     case Project:
-                        AddSameName(document, result);
+                        if (workspaceRules)
+                        {
+                            AddSameName(document, result);
+                        }
+
                         break;
                 }
             }
@@ -98,7 +123,11 @@ public sealed class DependencyIndex
             return workspace.Files.ToList();
         }
 
-        AddSyncDependents(maps, result);
+        if (workspaceRules)
+        {
+            AddSyncDependents(maps, result);
+        }
+
         return result.Order().Select(i => workspace.Files[i]).ToList();
     }
 

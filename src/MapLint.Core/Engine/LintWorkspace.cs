@@ -110,7 +110,7 @@ public sealed class LintWorkspace
         }
 
         var before = Result;
-        var changed = Dependencies.DependentsOf(changedFullPaths).Select(f => indexOfPath[f.FullPath]).ToHashSet();
+        var changed = Dependencies.ToSummarizeAgain(changedFullPaths).Select(f => indexOfPath[f.FullPath]).ToHashSet();
         foreach (var path in changedFullPaths)
         {
             changed.Add(indexOfPath[path]);
