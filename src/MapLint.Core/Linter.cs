@@ -120,6 +120,8 @@ public static class Linter
         var documents = new MapLintDocument?[count];
         var exports = new byte[]?[count];
         var mapFiles = new bool[count];
+        var service = new IReadOnlyList<MapLintDocument>?[count];
+        int fileCount = count;
 
         // Phase 1: every document but the table maps, which only say that they are maps, from their first bytes
         // when they come from disk (they are read whole in phase 2). Metadata exports wait, so they can be
@@ -149,7 +151,14 @@ public static class Linter
             }
             else
             {
-                documents[i] = DocumentLoader.Load(file, bytes, bags[i], sharing);
+                var (all, fromService) = DocumentLoader.LoadAll(file, bytes, bags[i], sharing);
+                if (fromService)
+                {
+                    service[i] = all;
+                    return;
+                }
+
+                documents[i] = all.Count > 0 ? all[0] : null;
 
                 // Metadata is bound and no rule reports into it later: its text can go (see SourceText.Release).
                 if (documents[i] is EntityMetadataDocument { Suppressions.Count: 0 } metadata && readAgain is not null && options.StreamMaps)
@@ -158,6 +167,22 @@ public static class Linter
                 }
             }
         });
+
+        // A file of the service's records holds several documents: each gets a slot of its own after the files.
+        var fromRecords = service.Where(d => d is not null).SelectMany(d => d!).ToList();
+        if (fromRecords.Count > 0)
+        {
+            count += fromRecords.Count;
+            Array.Resize(ref bags, count);
+            Array.Resize(ref documents, count);
+            Array.Resize(ref exports, count);
+            Array.Resize(ref mapFiles, count);
+            for (int k = 0; k < fromRecords.Count; k++)
+            {
+                documents[fileCount + k] = fromRecords[k];
+                bags[fileCount + k] = new DiagnosticBag(fromRecords[k].File.DisplayPath, fromRecords[k].File.Text);
+            }
+        }
 
         Lap("read, and load documents other than maps");
         var config = options.Config;
@@ -231,7 +256,7 @@ public static class Linter
                     var flagged = bags[i].Diagnostics.Select(d => d.Location.Span).ToList();
                     map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
                         || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
-                    if (readAgain is not null)
+                    if (readAgain is not null && i < fileCount)
                     {
                         map.File.Text.Release(readAgain(i));
                     }
@@ -280,12 +305,12 @@ public static class Linter
                 configured.AddRange(Configure(unused.Diagnostics, config));
             }
 
-            diagnostics.AddRange(configured.Select(d => d.WithLogicalLocation(LogicalLocation(documents[i], d))));
+            diagnostics.AddRange(configured.Select(d => Readers.ServiceRecords.ServiceDocuments.Describe(documents[i], d.WithLogicalLocation(LogicalLocation(documents[i], d)))));
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);
         Lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
+        return new LintResult(diagnostics, fileCount, loaded.Count, notes, model) { Phases = phases };
     }
 
     private static void Analyze(MapLintDocument document, SemanticModel model, List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, DiagnosticBag bag)
@@ -411,7 +436,7 @@ public static class Linter
     {
         var groups = documents
             .Where(d => d.Kind != DocumentKind.EntityMetadata && d.Name.Length > 0)
-            .GroupBy(d => (d.Kind, Name: d.Name.ToUpperInvariant()))
+            .GroupBy(d => (d.Kind, Name: d.Name.ToUpperInvariant(), (d as TableMap)?.Deployment))
             .Where(g => g.Count() > 1);
         foreach (var group in groups)
         {

@@ -64,6 +64,11 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
             new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+            new Analyzers.Records.DIPV2400SeveralSavedVersions(),
+            new Analyzers.Records.DIPV2401SentinelVersion(),
+            new Analyzers.Records.DIPV2402ManagedAndUnmanagedRecords(),
+            new Analyzers.Records.DIPV2403DuplicateRecord(),
+            new Analyzers.Records.DIPV2404ServiceValidationIssue(),
         ];
 
     private static IReadOnlyList<DiagnosticDescriptor> CollectDescriptors() =>
@@ -72,6 +77,7 @@ public static class AnalyzerCatalog
             .Concat(EngineRules.All)
             .Concat(Configuration.ConfigurationRules.All)
             .Concat(Metadata.MetadataRules.All)
+            .Concat(Readers.ServiceRecords.ServiceRecordRules.All)
             .Append(Suppressions.Unused)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)

@@ -83,7 +83,7 @@ public sealed class SyncGraph
                 var (target, fromMetadata) = ResolveTarget(model, lookup, keyColumnIndex);
                 if (target is not null)
                 {
-                    var owners = model.MapsOfTable(lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+                    var owners = model.MapsOfTable(map, lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
                     list.Add((lookup, target, fromMetadata, owners));
                 }
             }

@@ -4,6 +4,7 @@ using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Metadata;
 using MapLint.Model;
+using MapLint.Readers.ServiceRecords;
 using MapLint.Syntax;
 using MapLint.Text;
 
@@ -86,6 +87,15 @@ public static class DocumentLoader
             return null;
         }
     }
+
+    /// <summary>
+    /// Every document a file holds: one for a MapLint document, several for the service's own records (a Web API
+    /// export, a solution, a project document), recognised by content in <see cref="ServiceDocuments"/>.
+    /// </summary>
+    public static (IReadOnlyList<MapLintDocument> Documents, bool FromServiceRecords) LoadAll(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null) =>
+        ServiceDocuments.TryRead(file.FullPath, file.DisplayPath, bytes, bag) is { } service
+            ? (service, true)
+            : (Load(file, bytes, bag, crossCompanyDataSharing) is { } document ? [document] : [], false);
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
         Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);

@@ -30,7 +30,7 @@ public sealed class DIPV2203TableWrittenByTwoMaps : Analyzer
                 continue;
             }
 
-            var first = context.Model.MapsOfTable(side.App, side.Entity)
+            var first = context.Model.MapsOfTable(map, side.App, side.Entity)
                 .Where(other => Writes(other, SideOf(other, side)))
                 .OrderBy(m => m.Name, StringComparer.Ordinal)
                 .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
