@@ -16,6 +16,12 @@ public static class TextReporter
         {
             writer.Write(diagnostic.ToString());
             writer.Write('\n');
+            if (diagnostic.Properties.TryGetValue("map", out var map))
+            {
+                // A service record's finding: one line of minified JSON can hold a whole map, so say which.
+                writer.Write(diagnostic.Properties.TryGetValue("fieldMapping", out var mapping) ? $"  in map '{map}', field mapping {mapping}\n" : $"  in map '{map}'\n");
+            }
+
             if (showSource && diagnostic.Location.Text is { } text)
             {
                 WriteSource(writer, diagnostic, text);
@@ -52,14 +58,20 @@ public static class TextReporter
     {
         var span = diagnostic.Location.LineSpan;
         string line = text.GetLineText(span.Start.Line - 1).Replace('\t', ' ');
-        if (line.Length > 200)
-        {
-            return;
-        }
-
         int column = Math.Min(span.Start.Column - 1, line.Length);
         int width = span.End.Line == span.Start.Line ? Math.Max(1, span.End.Column - span.Start.Column) : Math.Max(1, line.Length - column);
         width = Math.Min(width, Math.Max(1, line.Length - column));
+        if (line.Length > 200)
+        {
+            // A long line (minified JSON: a whole Web API export) is shown as a window around the finding.
+            int from = Math.Max(0, column - 60);
+            int to = Math.Min(line.Length, column + Math.Min(width, 80) + 60);
+            string head = from > 0 ? "…" : string.Empty;
+            line = head + line[from..to] + (to < line.Length ? "…" : string.Empty);
+            column = column - from + head.Length;
+            width = Math.Min(width, Math.Max(1, to - (column - head.Length + from)));
+        }
+
         string gutter = span.Start.Line.ToString(CultureInfo.InvariantCulture);
         writer.Write($"  {gutter} | {line}\n");
         writer.Write($"  {new string(' ', gutter.Length)} | {new string(' ', column)}^{new string('~', width - 1)}\n");

@@ -95,7 +95,14 @@ public static class DocumentLoader
     public static (IReadOnlyList<MapLintDocument> Documents, bool FromServiceRecords) LoadAll(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null) =>
         ServiceDocuments.TryRead(file.FullPath, file.DisplayPath, bytes, bag) is { } service
             ? (service, true)
-            : (Load(file, bytes, bag, crossCompanyDataSharing) is { } document ? [document] : [], false);
+            : IsOtherXmlOrZip(file, bytes)
+                ? ([], false)
+                : (Load(file, bytes, bag, crossCompanyDataSharing) is { } document ? [document] : [], false);
+
+    // Folders contribute their XML and zip files for solutions; any other XML or zip is not MapLint's.
+    private static bool IsOtherXmlOrZip(WorkspaceFile file, byte[] bytes) =>
+        (file.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !FinanceOperationsMetadataReader.IsExport(bytes))
+        || file.FullPath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
         Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);

@@ -54,6 +54,7 @@ internal static class ConnectionSetDocumentReader
         }
 
         var organizationMappings = new List<JsonNode>();
+        var seenPairs = new HashSet<(string, string)>();
         foreach (var mapping in root.Get("dataPartitionMappings") is JsonArray partitions ? partitions.Items.OfType<JsonObject>() : [])
         {
             var first = mapping.Get("firstPartition") as JsonString;
@@ -88,6 +89,12 @@ internal static class ConnectionSetDocumentReader
             if (legalEntity is null || businessUnit is null)
             {
                 bag.Add(ServiceRecordRules.UnexpectedShape, span, null, "An organization mapping of the connection set lacks its legal entity or business unit name; it is left out.");
+                return;
+            }
+
+            // dataPartitionMappings and dualWriteDetail.legalEntityMappings may both hold a pair: it is one mapping.
+            if (!seenPairs.Add((legalEntity.Value.ToUpperInvariant(), businessUnit.Value.ToUpperInvariant())))
+            {
                 return;
             }
 
