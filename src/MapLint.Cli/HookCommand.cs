@@ -9,8 +9,8 @@ public static class HookCommand
     /// <summary>Lints the staged JSON files; MapLint loads the rest of the workspace itself.</summary>
     public const string Script = """
         #!/bin/sh
-        # Installed by `maplint hook install`: checks the staged JSON files before each commit.
-        files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.json')
+        # Installed by `maplint hook install`: checks the staged JSON files (and solutions' XML and zip files) before each commit.
+        files=$(git diff --cached --name-only --diff-filter=ACMR -- '*.json' '*.xml' '*.zip')
         [ -z "$files" ] && exit 0
         # shellcheck disable=SC2086
         exec maplint check --show-source never $files
