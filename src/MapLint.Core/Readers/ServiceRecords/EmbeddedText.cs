@@ -36,29 +36,47 @@ internal sealed class EmbeddedText
     public TextSpan ToFile(TextSpan span) => TextSpan.FromBounds(ToFile(span.Start), ToFile(span.End));
 
     /// <summary>
-    /// File offsets of each UTF-16 character of the decoded text between two decoded byte offsets, plus its end:
-    /// what a filter parser, which counts characters, needs to point into the file.
+    /// File offsets of each UTF-16 character of the value of the JSON string literal at <paramref name="literal"/>
+    /// (in this text), then its end: what a filter parser, which counts characters of the value, needs to point into
+    /// the file. The literal's own escapes are walked, then each position is mapped through this text's.
     /// </summary>
-    public int[] CharOffsets(int start, int end)
+    public int[] CharOffsets(TextSpan literal)
     {
-        var offsets = new List<int>(end - start + 1);
-        int i = start;
-        while (i < end)
+        int position = literal.Start + 1;
+        int end = Math.Max(position, literal.End - 1);
+        var offsets = new List<int>(end - position + 1);
+        while (position < end)
         {
-            byte b = Utf8[i];
-            int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-            offsets.Add(ToFile(i));
-            if (length == 4)
+            byte b = Utf8[position];
+            if (b == (byte)'\\')
             {
-                offsets.Add(ToFile(i));
+                bool pair = position + 12 <= end && Utf8[position + 1] == (byte)'u' && Utf8[position + 6] == (byte)'\\' && IsHighSurrogateEscape(position);
+                offsets.Add(ToFile(position));
+                if (pair)
+                {
+                    offsets.Add(ToFile(position));
+                }
+
+                position += Utf8[position + 1] == (byte)'u' ? (pair ? 12 : 6) : 2;
+                continue;
             }
 
-            i += length;
+            int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            offsets.Add(ToFile(position));
+            if (length == 4)
+            {
+                offsets.Add(ToFile(position));
+            }
+
+            position += length;
         }
 
         offsets.Add(ToFile(end));
         return offsets.ToArray();
     }
+
+    private bool IsHighSurrogateEscape(int position) =>
+        TryHex(Utf8, position + 2, Utf8.Length, out int unit) && char.IsHighSurrogate((char)unit);
 
     /// <summary>
     /// The content of a JSON string literal (<paramref name="literal"/> spans its quotes) of <paramref name="bytes"/>,

@@ -25,7 +25,7 @@ internal sealed class Placement
     public TextSpan ToFile(TextSpan span) => text?.ToFile(span) ?? span;
 
     /// <summary>Per character, for strings a filter parser reads (its positions count characters of the value).</summary>
-    public int[]? CharOffsets(JsonString node) => text?.CharOffsets(node.Span.Start + 1, Math.Max(node.Span.Start + 1, node.Span.End - 1));
+    public int[]? CharOffsets(JsonString node) => text?.CharOffsets(node.Span);
 
     public JsonString String(JsonString node) => SyntaxBuilder.String(node.Value, ToFile(node.Span));
 }
