@@ -47,14 +47,17 @@ public static class ServiceShapes
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>An unpacked solution's Customizations.xml holding records (inferred layout: id attribute, one child element per column).</summary>
-    public static string Customizations(params (string Name, string Version, string Mapping)[] records)
+    public static string Customizations(params (string Name, string Version, string Mapping)[] records) =>
+        CustomizationsOf(records.Select(r => (r.Name, "Customers", r.Version, r.Mapping)).ToArray());
+
+    public static string CustomizationsOf(params (string Name, string Display, string Version, string Mapping)[] records)
     {
         var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ImportExportXml xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <Entities />\n  <msdyn_dualwriteentitymaps>\n");
         int n = 0;
-        foreach (var (name, version, mapping) in records)
+        foreach (var (name, display, version, mapping) in records)
         {
             text.Append("    <msdyn_dualwriteentitymap msdyn_dualwriteentitymapid=\"{00000000-0000-0000-0000-00000000000").Append(n++).Append("}\">\n");
-            text.Append("      <msdyn_displayname>Customers</msdyn_displayname>\n");
+            text.Append("      <msdyn_displayname>").Append(XmlEscape(display)).Append("</msdyn_displayname>\n");
             text.Append("      <msdyn_mapping>").Append(mapping).Append("</msdyn_mapping>\n");
             text.Append("      <msdyn_name>").Append(name).Append("</msdyn_name>\n");
             text.Append("      <msdyn_version>").Append(version).Append("</msdyn_version>\n");

@@ -107,10 +107,16 @@ internal static class MapRecordReader
         {
             var own = new DiagnosticBag(bag.Path, new SourceText(text.Utf8));
             var root = JsonParser.Parse(new SourceText(text.Utf8), own);
-            if (own.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } error)
+            if (own.Diagnostics.FirstOrDefault(d => d.Descriptor == SyntaxRules.JsonSyntaxError) is { } error)
             {
                 bag.Add(ServiceRecordRules.MappingNotJson, text.ToFile(error.Location.Span), null, name.Value, error.Message);
                 return null;
+            }
+
+            // Other findings of the embedded JSON (a duplicate key in a value map) are reported where they are in the file.
+            foreach (var finding in own.Diagnostics)
+            {
+                bag.Add(new Diagnostic(finding.Descriptor, new Location(bag.Path, bag.Text, text.ToFile(finding.Location.Span)), finding.Message, finding.Severity, finding.JsonPath, finding.Properties));
             }
 
             switch (root)
