@@ -71,7 +71,11 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
         if (!string.IsNullOrEmpty(ErrorLog))
         {
-            AtomicFile.Write(ErrorLog!, SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+            string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            if (Util.SafeFileWriter.TryWrite(ErrorLog!, sarif, new Util.WriteGuard(null, all.Select(f => f.FullPath).ToList())) is { } problem)
+            {
+                Log.LogError(null, "MAPLINT", null, null, 0, 0, 0, 0, "MapLintErrorLog: " + problem);
+            }
         }
 
         if (Log.HasLoggedErrors)
@@ -92,7 +96,11 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
         if (!string.IsNullOrEmpty(StampFile))
         {
-            AtomicFile.Write(StampFile!, "MapLint " + TextReporter.Summary(result) + "\n");
+            if (Util.SafeFileWriter.TryWrite(StampFile!, "MapLint " + TextReporter.Summary(result) + "\n") is { } problem)
+            {
+                Log.LogError(null, "MAPLINT", null, null, 0, 0, 0, 0, problem);
+                return false;
+            }
         }
 
         return true;

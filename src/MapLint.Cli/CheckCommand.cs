@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MapLint.Diagnostics;
 using MapLint.Reporting;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -123,6 +124,30 @@ public static class CheckCommand
         }
 
         var (loaded, discovery) = input;
+
+        // What this run reads must not be what it writes; refused targets are found before any work is done.
+        var reads = discovery.Files.Select(f => f.FullPath).Concat(loaded.Config.Path is { } configFile ? [configFile] : []).ToList();
+        string writeRoot = WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory;
+        string? baselineFull = options.Baseline is { } b ? Path.GetFullPath(b, currentDirectory) : null;
+        var outputGuard = new WriteGuard(writeRoot, baselineFull is null ? reads : [.. reads, baselineFull]);
+        var baselineGuard = new WriteGuard(writeRoot, reads);
+        try
+        {
+            if (options.Output is { } target)
+            {
+                SafeFileWriter.Check(Path.GetFullPath(target, currentDirectory), outputGuard);
+            }
+
+            if (options.UpdateBaseline)
+            {
+                SafeFileWriter.Check(baselineFull!, baselineGuard);
+            }
+        }
+        catch (UnsafeWriteException ex)
+        {
+            return Usage(stderr, ex.Message);
+        }
+
         var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
         if (root is not null)
         {
@@ -145,7 +170,15 @@ public static class CheckCommand
             string full = Path.GetFullPath(baselinePath, currentDirectory);
             if (options.UpdateBaseline)
             {
-                Baseline.Write(full, result.Diagnostics, currentDirectory);
+                try
+                {
+                    Baseline.Write(full, result.Diagnostics, currentDirectory, baselineGuard);
+                }
+                catch (UnsafeWriteException ex)
+                {
+                    return Usage(stderr, ex.Message);
+                }
+
                 stderr.Write($"maplint: wrote {result.Diagnostics.Count(d => !d.IsSuppressed).ToString(CultureInfo.InvariantCulture)} finding(s) to baseline {baselinePath}\n");
             }
 
@@ -162,7 +195,14 @@ public static class CheckCommand
         string report = Render(result, options);
         if (options.Output is { } output)
         {
-            AtomicFile.Write(Path.GetFullPath(output, currentDirectory), report);
+            try
+            {
+                SafeFileWriter.Write(Path.GetFullPath(output, currentDirectory), report, outputGuard);
+            }
+            catch (UnsafeWriteException ex)
+            {
+                return Usage(stderr, ex.Message);
+            }
         }
         else
         {

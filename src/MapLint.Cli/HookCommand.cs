@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -41,10 +42,20 @@ public static class HookCommand
             return ExitCodes.UsageError;
         }
 
-        AtomicFile.Write(hook, Script.Replace("\r\n", "\n", StringComparison.Ordinal));
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            File.SetUnixFileMode(hook, File.GetUnixFileMode(hook) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            SafeFileWriter.Write(hook, Script.Replace("\r\n", "\n", StringComparison.Ordinal), new WriteGuard(root));
+            if (!OperatingSystem.IsWindows())
+            {
+                string written = FileKinds.RealPath(hook) ?? hook;
+                File.SetUnixFileMode(written, File.GetUnixFileMode(written) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
+
+        }
+        catch (UnsafeWriteException ex)
+        {
+            stderr.Write("maplint: " + ex.Message + "\n");
+            return ExitCodes.UsageError;
         }
 
         stdout.Write($"installed {hook}\n");

@@ -5,6 +5,7 @@ using MapLint.Metadata;
 using MapLint.Model;
 using MapLint.Reporting;
 using MapLint.Syntax;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -84,7 +85,18 @@ public static class MetadataCommand
                 }
 
                 var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(full, currentDirectory), null);
-                var export = app == Apps.Dataverse ? ReadDataverse(File.ReadAllBytes(full), bag) : FinanceOperationsMetadataReader.Read(File.ReadAllBytes(full), bag, sharing);
+                byte[] bytes;
+                try
+                {
+                    bytes = SafeFileReader.Read(full);
+                }
+                catch (UnsafeReadException ex)
+                {
+                    stderr.Write($"maplint: cannot read export '{path}': {ex.Message}\n");
+                    return ExitCodes.UsageError;
+                }
+
+                var export = app == Apps.Dataverse ? ReadDataverse(bytes, bag) : FinanceOperationsMetadataReader.Read(bytes, bag, sharing);
                 diagnostics.AddRange(bag.Diagnostics);
                 foreach (var entity in export?.Entities ?? [])
                 {
@@ -93,7 +105,16 @@ public static class MetadataCommand
             }
 
             string target = Path.Combine(Path.GetFullPath(Path.Combine(currentDirectory, output)), file);
-            AtomicFile.Write(target, EntityMetadataWriter.Write(new MetadataExport(app, entities.Values.ToList())));
+            try
+            {
+                var inputs = dataverse.Concat(financeAndOperations).Select(p => Path.GetFullPath(Path.Combine(currentDirectory, p))).ToList();
+                SafeFileWriter.Write(target, EntityMetadataWriter.Write(new MetadataExport(app, entities.Values.ToList())), new WriteGuard(WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory, inputs));
+            }
+            catch (UnsafeWriteException ex)
+            {
+                stderr.Write("maplint: " + ex.Message + "\n");
+                return ExitCodes.UsageError;
+            }
             written.Add($"wrote {FileDiscovery.ToDisplayPath(target, currentDirectory)}: {entities.Count.ToString(CultureInfo.InvariantCulture)} entities");
         }
 

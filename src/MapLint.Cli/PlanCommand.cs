@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MapLint.Semantics;
 using MapLint.Diagnostics;
 using MapLint.Planning;
 using MapLint.Reporting;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MapLint.Configuration;
 using MapLint.Documents;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -16,13 +17,21 @@ public static class SchemasCommand
         command.SetAction(parseResult =>
         {
             string folder = parseResult.GetValue(FolderArgument)!;
-            Directory.CreateDirectory(folder);
             var schemas = DocumentKinds.All.Select(k => (k.SchemaFileName, SchemaWriter.Write(k)))
                 .Append(("maplint.schema.json", SchemaWriter.Write("configuration", "maplint.schema.json", ConfigLoader.Shape)));
             foreach (var (file, text) in schemas)
             {
                 string path = Path.Combine(folder, file);
-                AtomicFile.Write(path, text);
+                try
+                {
+                    SafeFileWriter.Write(path, text, new WriteGuard(WorkspaceRoot.GitRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory()));
+                }
+                catch (UnsafeWriteException ex)
+                {
+                    Console.Error.Write("maplint: " + ex.Message + "\n");
+                    return ExitCodes.UsageError;
+                }
+
                 Console.Out.Write(path + "\n");
             }
 

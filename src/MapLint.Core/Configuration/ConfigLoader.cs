@@ -41,17 +41,18 @@ public static class ConfigLoader
         }
 
         string editorConfigFolder = path is null ? startFolder : Path.GetDirectoryName(path)!;
-        var severities = EditorConfigSeverities.Read(editorConfigFolder);
+        var editorConfigFiles = EditorConfigSeverities.Files(editorConfigFolder);
+        var severities = EditorConfigSeverities.Read(editorConfigFiles);
         if (path is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []), []);
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, []);
         }
 
         var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
         var root = Parse(path, bag);
         if (root is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []), bag.Diagnostics);
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, bag.Diagnostics);
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
@@ -72,15 +73,15 @@ public static class ConfigLoader
             }
         }
 
-        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Strings(root, "include"), Strings(root, "exclude"), Strings(root, "metadata"), Strings(root, "crossCompanyDataSharing"));
+        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Globs(root, "include", bag), Globs(root, "exclude", bag), Globs(root, "metadata", bag, FileDiscovery.GlobRest), Strings(root, "crossCompanyDataSharing")) { EditorConfigFiles = editorConfigFiles };
         return new ConfigLoadResult(config, bag.Diagnostics);
     }
 
     public static string? Find(string startFolder)
     {
-        for (var dir = new DirectoryInfo(startFolder); dir is not null; dir = dir.Parent)
+        foreach (var dir in WorkspaceRoot.ConfigurationFolders(startFolder))
         {
-            string candidate = Path.Combine(dir.FullName, FileName);
+            string candidate = Path.Combine(dir, FileName);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -95,9 +96,9 @@ public static class ConfigLoader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = SafeFileReader.Read(path, 1024 * 1024);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnsafeReadException ex)
         {
             bag.Add(DocumentRules.UnreadableFile, default, null, ex.Message);
             return null;
@@ -111,6 +112,25 @@ public static class ConfigLoader
         }
 
         return root as JsonObject;
+    }
+
+    /// <summary>The usable globs of a list; each bad one is a DIPV2001 at its position and is left out.</summary>
+    private static IReadOnlyList<string> Globs(JsonObject root, string name, DiagnosticBag bag, Func<string, string>? matchedPart = null)
+    {
+        var globs = new List<string>();
+        foreach (var item in root.GetArray(name)?.Items.OfType<JsonString>() ?? [])
+        {
+            if (item.Value.Length > 0 && FileDiscovery.GlobProblem(matchedPart?.Invoke(item.Value) ?? item.Value) is { } problem)
+            {
+                bag.Add(DocumentRules.SchemaViolation, item.Span, item.Path, $"'{name}' glob '{item.Value}' cannot be used: {problem}.");
+            }
+            else
+            {
+                globs.Add(item.Value);
+            }
+        }
+
+        return globs;
     }
 
     private static IReadOnlyList<string> Strings(JsonObject root, string name) =>

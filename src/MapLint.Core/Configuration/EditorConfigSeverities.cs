@@ -3,17 +3,20 @@ namespace MapLint.Configuration;
 /// <summary>
 /// Reads <c>dotnet_diagnostic.DIPVxxxx.severity</c> from .editorconfig files, as Roslyn does, so .NET teams set
 /// MapLint's severities where they set their analyzers'. Files are read from the folder up to the first with
-/// <c>root = true</c>; nearer files win. Sections apply when they cover JSON files (<c>[*]</c>, <c>[*.json]</c>,
+/// <c>root = true</c> (and never above the git root); nearer files win. Sections apply when they cover JSON files (<c>[*]</c>, <c>[*.json]</c>,
 /// <c>[**.json]</c>, <c>[*.{json,…}]</c>); per-folder sections are not interpreted.
 /// </summary>
 public static class EditorConfigSeverities
 {
-    public static Dictionary<string, ConfiguredSeverity> Read(string folder)
+    public static Dictionary<string, ConfiguredSeverity> Read(string folder) => Read(Files(folder));
+
+    /// <summary>The .editorconfig files that apply to the folder, nearest first, up to the one with root = true.</summary>
+    public static IReadOnlyList<string> Files(string folder)
     {
         var files = new List<string>();
-        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        foreach (var dir in Workspace.WorkspaceRoot.ConfigurationFolders(folder))
         {
-            string candidate = System.IO.Path.Combine(dir.FullName, ".editorconfig");
+            string candidate = System.IO.Path.Combine(dir, ".editorconfig");
             if (File.Exists(candidate))
             {
                 files.Add(candidate);
@@ -24,6 +27,11 @@ public static class EditorConfigSeverities
             }
         }
 
+        return files;
+    }
+
+    public static Dictionary<string, ConfiguredSeverity> Read(IReadOnlyList<string> files)
+    {
         var result = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
         for (int i = files.Count - 1; i >= 0; i--)
         {
@@ -107,9 +115,9 @@ public static class EditorConfigSeverities
     {
         try
         {
-            return File.ReadAllText(path);
+            return System.Text.Encoding.UTF8.GetString(Util.SafeFileReader.Read(path, 1024 * 1024));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Util.UnsafeReadException)
         {
             return string.Empty;
         }

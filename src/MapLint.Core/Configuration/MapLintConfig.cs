@@ -29,6 +29,9 @@ public sealed class MapLintConfig
 
     public IReadOnlyDictionary<string, ConfiguredSeverity> Severities { get; }
 
+    /// <summary>The .editorconfig files the severities were read from, nearest first.</summary>
+    public IReadOnlyList<string> EditorConfigFiles { get; init; } = [];
+
     public IReadOnlyList<string> Include { get; }
 
     public IReadOnlyList<string> Exclude { get; }

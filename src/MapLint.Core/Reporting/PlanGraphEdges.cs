@@ -1,3 +1,4 @@
+using MapLint.Semantics;
 using MapLint.Model;
 using MapLint.Planning;
 using MapLint.Util;

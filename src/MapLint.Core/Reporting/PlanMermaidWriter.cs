@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MapLint.Semantics;
 using MapLint.Planning;
 
 namespace MapLint.Reporting;

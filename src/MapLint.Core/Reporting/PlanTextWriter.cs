@@ -1,4 +1,5 @@
 using System.Globalization;
+using MapLint.Semantics;
 using MapLint.Planning;
 
 namespace MapLint.Reporting;

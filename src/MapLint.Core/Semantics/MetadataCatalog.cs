@@ -8,6 +8,8 @@ public sealed class MetadataCatalog
     private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entities = new(Apps.NameComparer);
     private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool declaresLegalEntities;
+    private readonly bool declaresBusinessUnits;
 
     internal MetadataCatalog(IEnumerable<EntityMetadataDocument> documents)
     {
@@ -25,30 +27,47 @@ public sealed class MetadataCatalog
 
             legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
             businessUnits.UnionWith(document.BusinessUnits.Select(n => n.Value));
-            DeclaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
-            DeclaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
+            declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
+            declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
         }
     }
 
+    // Each question notes what it read (MetadataUse), for the dependency index and the summary cache.
     public bool HasAny => entities.Count > 0;
 
-    public IReadOnlyCollection<string> LegalEntities => legalEntities;
+    public IReadOnlyCollection<string> LegalEntities => Organization(legalEntities);
 
-    public IReadOnlyCollection<string> BusinessUnits => businessUnits;
+    public IReadOnlyCollection<string> BusinessUnits => Organization(businessUnits);
 
-    public bool HasLegalEntity(string name) => legalEntities.Contains(name);
+    public bool HasLegalEntity(string name) => Organization(legalEntities).Contains(name);
 
-    public bool HasBusinessUnit(string name) => businessUnits.Contains(name);
+    public bool HasBusinessUnit(string name) => Organization(businessUnits).Contains(name);
 
-    public bool DeclaresLegalEntities { get; }
+    public bool DeclaresLegalEntities => Organization(declaresLegalEntities);
 
-    public bool DeclaresBusinessUnits { get; }
+    public bool DeclaresBusinessUnits => Organization(declaresBusinessUnits);
 
-    public bool HasApp(string app) => entities.ContainsKey(app);
+    public bool HasApp(string app)
+    {
+        MetadataUse.App(app);
+        return entities.ContainsKey(app);
+    }
 
-    public EntityDefinition? FindEntity(string app, string name) =>
-        entities.TryGetValue(app, out var byName) ? byName.GetValueOrDefault(name) : null;
+    public EntityDefinition? FindEntity(string app, string name)
+    {
+        MetadataUse.Entity(app, name);
+        return entities.TryGetValue(app, out var byName) ? byName.GetValueOrDefault(name) : null;
+    }
 
-    public IEnumerable<string> EntityNames(string app) =>
-        entities.TryGetValue(app, out var byName) ? byName.Keys : [];
+    public IEnumerable<string> EntityNames(string app)
+    {
+        MetadataUse.App(app);
+        return entities.TryGetValue(app, out var byName) ? byName.Keys : [];
+    }
+
+    private static T Organization<T>(T value)
+    {
+        MetadataUse.OrganizationLists();
+        return value;
+    }
 }

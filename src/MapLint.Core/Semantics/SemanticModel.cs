@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MapLint.Model;
-using MapLint.Planning;
 
 namespace MapLint.Semantics;
 
@@ -44,7 +43,7 @@ public sealed class SemanticModel
     public IReadOnlyList<MapLintDocument> Documents { get; }
 
     /// <summary>The key-column index, when it was filled while maps were analyzed and compacted.</summary>
-    internal Planning.KeyColumnIndex? KeyColumns { get; init; }
+    internal KeyColumnIndex? KeyColumns { get; init; }
 
     /// <summary>Drops what the model remembers about a map (its key fields), once the map's own rules have run.</summary>
     internal void Forget(TableMap map) => keyFields.TryRemove(map, out _);

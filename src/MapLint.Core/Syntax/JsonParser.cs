@@ -119,7 +119,7 @@ public static class JsonParser
         {
             int line = (int)Math.Min(ex.LineNumber ?? 0, text.LineCount - 1);
             int offset = Math.Min(text.GetLineStart(line) + (int)(ex.BytePositionInLine ?? 0), text.Length);
-            bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(offset, Math.Min(offset + 1, text.Length)), null, Describe(ex, offset >= text.Length));
+            bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(offset, Math.Min(offset + 1, text.Length)), null, Describe(text.Utf8, offset));
             return null;
         }
 
@@ -217,22 +217,58 @@ public static class JsonParser
         return !seen!.Add(name);
     }
 
-    private static string Describe(JsonException ex, bool atEnd)
+    /// <summary>
+    /// The message for a syntax error at <paramref name="offset"/>, in MapLint's own words. System.Text.Json's
+    /// exception text quotes the input from the error on (the rest of the file, secrets included), so it never
+    /// reaches a message; a bare word is named only when it is a misspelt literal.
+    /// </summary>
+    private static string Describe(ReadOnlySpan<byte> utf8, int offset)
     {
-        string message = ex.Message;
-        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
+        if (offset >= utf8.Length)
         {
-            message = message[..cut];
+            return "The JSON ends too early (truncated file?): close every object and array and finish the last value.";
         }
 
-        message = message.TrimEnd();
-        if (atEnd)
+        // The reader stops after a bad literal ('tru,' stops at the comma): name the word that ends there.
+        static bool IsLetter(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z');
+        int wordStart = offset;
+        while (wordStart > 0 && offset - wordStart < 12 && IsLetter(utf8[wordStart - 1]))
         {
-            return "The JSON ends too early (truncated file?): " + message;
+            wordStart--;
         }
 
-        return "JSON syntax error: " + message;
+        if (wordStart < offset)
+        {
+            offset = wordStart;
+        }
+
+        byte at = utf8[offset];
+        if (at is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z'))
+        {
+            int end = offset;
+            while (end < utf8.Length && end - offset < 12 && utf8[end] is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z'))
+            {
+                end++;
+            }
+
+            string word = System.Text.Encoding.ASCII.GetString(utf8.Slice(offset, end - offset).ToArray());
+            foreach (var literal in (string[])["true", "false", "null"])
+            {
+                if (word != literal && (literal.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(literal, StringComparison.Ordinal)))
+                {
+                    return $"JSON syntax error: '{word}' is not a JSON value; did you mean '{literal}'?";
+                }
+            }
+
+            return word is "NaN" or "Infinity" or "undefined"
+                ? $"JSON syntax error: '{word}' is not a JSON value; JSON has no NaN, Infinity or undefined (use null or a number)."
+                : "JSON syntax error: an unquoted word is not a JSON value; put strings in double quotes, or write a number, true, false or null.";
+        }
+
+        string shown = at is >= 0x21 and < 0x7F ? "'" + (char)at + "'" : "U+" + (at < 0x80 ? at.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : "(non-ASCII)");
+        return at == (byte)'-' && offset + 1 < utf8.Length && utf8[offset + 1] == (byte)'I'
+            ? "JSON syntax error: '-Infinity' is not a JSON value; JSON has no NaN, Infinity or undefined (use null or a number)."
+            : $"JSON syntax error: unexpected {shown} here; check what comes before it (a missing or extra comma, colon, quote or bracket).";
     }
 
     private static bool IsBlank(byte[] bytes)

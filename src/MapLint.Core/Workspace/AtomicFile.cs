@@ -1,29 +1,9 @@
+using MapLint.Util;
+
 namespace MapLint.Workspace;
 
-/// <summary>Writes a file so readers see the old or the new content, never half: a temporary file beside it, then a rename.</summary>
+/// <summary>Kept for callers written before <see cref="SafeFileWriter"/>: the same safe, atomic write, with no inputs to protect.</summary>
 public static class AtomicFile
 {
-    public static void Write(string path, string content)
-    {
-        string full = Path.GetFullPath(path);
-        string? folder = Path.GetDirectoryName(full);
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        string temp = full + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, content);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public static void Write(string path, string content) => SafeFileWriter.Write(path, content);
 }

@@ -29,21 +29,40 @@ public sealed class Baseline
     public static (Baseline? Baseline, string? Error) Load(string path)
     {
         var counts = new Dictionary<(string, string, string), int>();
-        if (!File.Exists(path))
+        var kind = FileKinds.Of(path);
+        if (kind == FileKind.Missing)
         {
             return (new Baseline(path, counts), null);
         }
 
+        if (kind != FileKind.Regular)
+        {
+            return (null, $"cannot read baseline '{path}': it is {FileKinds.Describe(kind)}, not a file");
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // As maps are read: a byte order mark, comments and trailing commas are fine.
+            var bytes = SafeFileReader.Read(path);
+            int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            using var document = JsonDocument.Parse(bytes.AsMemory(start), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             foreach (var entry in document.RootElement.GetProperty("entries").EnumerateArray())
             {
                 var key = (entry.GetProperty("file").GetString()!, entry.GetProperty("rule").GetString()!, entry.GetProperty("location").GetString()!);
                 counts[key] = counts.GetValueOrDefault(key) + (entry.TryGetProperty("count", out var count) ? count.GetInt32() : 1);
             }
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException or UnauthorizedAccessException)
+        catch (JsonException ex)
+        {
+            // The library's text would quote the file; the position is enough.
+            string at = ex.LineNumber is { } line ? $" at line {(line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}, column {((ex.BytePositionInLine ?? 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
+            return (null, $"cannot read baseline '{path}': it is not valid JSON{at}");
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return (null, $"cannot read baseline '{path}': it is not a MapLint baseline (an object with 'entries', each with 'file', 'rule' and 'location' strings)");
+        }
+        catch (UnsafeReadException ex)
         {
             return (null, $"cannot read baseline '{path}': {ex.Message}");
         }
@@ -79,7 +98,7 @@ public sealed class Baseline
     }
 
     /// <summary>Writes the current unsuppressed findings as the new baseline, atomically (temporary file, then rename).</summary>
-    public static void Write(string path, IEnumerable<Diagnostic> diagnostics, string currentDirectory)
+    public static void Write(string path, IEnumerable<Diagnostic> diagnostics, string currentDirectory, WriteGuard? guard = null)
     {
         var baseline = new Baseline(path, new Dictionary<(string, string, string), int>());
         var entries = diagnostics.Where(d => !d.IsSuppressed)
@@ -108,7 +127,7 @@ public sealed class Baseline
             json.WriteEndObject();
         }
 
-        AtomicFile.Write(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        SafeFileWriter.Write(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n", guard);
     }
 
     private (string File, string Rule, string Location) Key(Diagnostic diagnostic, string currentDirectory)

@@ -7,6 +7,7 @@ using MapLint.Model;
 using MapLint.Readers.ServiceRecords;
 using MapLint.Syntax;
 using MapLint.Text;
+using MapLint.Util;
 
 namespace MapLint.Workspace;
 
@@ -21,23 +22,21 @@ public static class DocumentLoader
     public static MapLintDocument? Load(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes, IReadOnlyCollection<string>? crossCompanyDataSharing = null) =>
         ReadBytes(file, bag, maxFileBytes) is { } bytes ? Load(file, bytes, bag, crossCompanyDataSharing) : null;
 
-    /// <summary>The file's bytes, or null after reporting why they cannot be had (too large, unreadable, gone).</summary>
+    /// <summary>The file's bytes, or null after reporting why they cannot be had (too large, not a regular file, outside the workspace, gone).</summary>
     public static byte[]? ReadBytes(WorkspaceFile file, DiagnosticBag bag, long maxFileBytes = DefaultMaxFileBytes)
     {
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > maxFileBytes)
-            {
-                bag.Add(DocumentRules.FileTooLarge, default, null, Megabytes(info.Length), Megabytes(maxFileBytes));
-                return null;
-            }
-
-            return File.ReadAllBytes(file.FullPath);
+            return SafeFileReader.Read(file.FullPath, maxFileBytes, file.Root);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnsafeReadException ex) when (ex.Refusal == ReadRefusal.TooLarge)
         {
-            bag.Add(DocumentRules.UnreadableFile, default, null, ex is FileNotFoundException or DirectoryNotFoundException ? "it no longer exists" : ex.Message);
+            bag.Add(DocumentRules.FileTooLarge, default, null, ex.Message, Megabytes(maxFileBytes));
+            return null;
+        }
+        catch (UnsafeReadException ex)
+        {
+            bag.Add(DocumentRules.UnreadableFile, default, null, ex.Message);
             return null;
         }
     }
@@ -67,37 +66,18 @@ public static class DocumentLoader
     /// </summary>
     public static string? PeekKind(byte[] bytes) => ReaderBinding.PeekKind(bytes, complete: true);
 
-    /// <summary>The first bytes of a file (enough to find its kind), or null when it cannot be read; reports nothing.</summary>
+    /// <summary>The first bytes of a file (enough to find its kind), or null when it cannot be read; reports nothing (the full read does).</summary>
     public static byte[]? ReadPrefix(WorkspaceFile file, int length = 4096)
     {
         try
         {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-            var buffer = new byte[length];
-            int read = 0;
-            for (int n; read < length && (n = stream.Read(buffer, read, length - read)) > 0;)
-            {
-                read += n;
-            }
-
-            return read == length ? buffer : buffer.AsSpan(0, read).ToArray();
+            return SafeFileReader.ReadPrefix(file.FullPath, length, file.Root);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnsafeReadException)
         {
             return null;
         }
     }
-
-    /// <summary>
-    /// Every document a file holds: one for a MapLint document, several for the service's own records (a Web API
-    /// export, a solution, a project document), recognised by content in <see cref="ServiceDocuments"/>.
-    /// </summary>
-    public static (IReadOnlyList<MapLintDocument> Documents, bool FromServiceRecords) LoadAll(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null) =>
-        ServiceDocuments.TryRead(file.FullPath, file.DisplayPath, bytes, bag) is { } service
-            ? (service, true)
-            : IsOtherXmlOrZip(file, bytes)
-                ? ([], false)
-                : (Load(file, bytes, bag, crossCompanyDataSharing) is { } document ? [document] : [], false);
 
     // Folders contribute their XML and zip files for solutions; any other XML or zip is not MapLint's.
     private static bool IsOtherXmlOrZip(WorkspaceFile file, byte[] bytes) =>
@@ -106,6 +86,15 @@ public static class DocumentLoader
 
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
         Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);
+
+    /// <summary>
+    /// Every document the file holds, in file order: what the engine calls. One file gives one document today;
+    /// readers of formats holding several (solutions of many maps, projects carrying metadata) plug in here.
+    /// </summary>
+    public static IReadOnlyList<MapLintDocument> LoadDocuments(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
+        // The service's own records (a Web API export, a solution, a project document) hold several documents.
+        ServiceDocuments.TryRead(file.FullPath, file.DisplayPath, bytes, bag)
+        ?? (IsOtherXmlOrZip(file, bytes) ? [] : Load(file, bytes, bag, crossCompanyDataSharing, demand) is { } document ? [document] : []);
 
     /// <summary>The same, choosing whether valid maps and metadata are bound straight from the reader (tests compare both).</summary>
     internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindFromReader)

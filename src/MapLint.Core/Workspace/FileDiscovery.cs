@@ -3,8 +3,11 @@ using MapLint.Util;
 
 namespace MapLint.Workspace;
 
-/// <summary>A file to check: its full path and the path shown in diagnostics (relative to the working folder).</summary>
-public sealed record WorkspaceFile(string FullPath, string DisplayPath);
+/// <summary>
+/// A file to check: its full path, the path shown in diagnostics (relative to the working folder), and the
+/// workspace root it must not lead out of (null: anywhere, for files a caller names itself).
+/// </summary>
+public sealed record WorkspaceFile(string FullPath, string DisplayPath, string? Root = null);
 
 public sealed record DiscoveryResult(IReadOnlyList<WorkspaceFile> Files, IReadOnlyList<string> Errors);
 
@@ -29,10 +32,16 @@ public static class FileDiscovery
             string full = PathUtil.FullPath(path, currentDirectory);
             if (path.IndexOfAny(['*', '?']) >= 0)
             {
+                if (GlobProblem(GlobRest(path)) is { } problem)
+                {
+                    errors.Add($"bad glob '{path}': {problem}");
+                    continue;
+                }
+
                 int added = 0;
                 foreach (var match in Glob(path, currentDirectory))
                 {
-                    Add(files, match, currentDirectory);
+                    Add(files, match, currentDirectory, WorkspaceRoot.ReadRoot(Path.GetDirectoryName(match)!, config.Directory));
                     added++;
                 }
 
@@ -44,17 +53,19 @@ public static class FileDiscovery
             else if (Directory.Exists(full))
             {
                 var filter = FolderFilter.For(config, full);
-                foreach (var file in EnumerateFolder(full))
+                string root = WorkspaceRoot.ReadRoot(full, config.Directory);
+                foreach (var file in EnumerateFolder(full, jsonOnly: true))
                 {
                     if (filter.Keeps(file))
                     {
-                        Add(files, file, currentDirectory);
+                        Add(files, file, currentDirectory, root);
                     }
                 }
             }
-            else if (File.Exists(full))
+            else if (File.Exists(full) || FileKinds.Of(full, followLinks: false) != FileKind.Missing)
             {
-                Add(files, full, currentDirectory);
+                // A file named on the command line (a dangling link included: the read says what is wrong with it).
+                Add(files, full, currentDirectory, WorkspaceRoot.ReadRoot(Path.GetDirectoryName(full)!, config.Directory));
             }
             else
             {
@@ -64,12 +75,20 @@ public static class FileDiscovery
 
         foreach (var pattern in config.Metadata)
         {
-            // Metadata the configuration names belongs to every run, whichever paths are checked.
-            foreach (var file in pattern.IndexOfAny(['*', '?']) >= 0 ? Glob(pattern, config.Directory!) : [PathUtil.FullPath(pattern, config.Directory!)])
+            // Metadata the configuration names belongs to every run, whichever paths are checked. Its root is the
+            // configuration's: a pattern leading out of the repository ('..', links) is refused when read.
+            string root = WorkspaceRoot.ReadRoot(config.Directory!, config.Directory);
+            bool glob = pattern.IndexOfAny(['*', '?']) >= 0;
+            if (glob && GlobProblem(GlobRest(pattern)) is not null)
             {
-                if (File.Exists(file))
+                continue; // reported on maplint.json by the configuration loader
+            }
+
+            foreach (var file in glob ? Glob(pattern, config.Directory!) : [PathUtil.FullPath(pattern, config.Directory!)])
+            {
+                if (File.Exists(file) || FileKinds.Of(file, followLinks: false) == FileKind.SymbolicLink)
                 {
-                    Add(files, file, currentDirectory);
+                    Add(files, file, currentDirectory, root);
                 }
             }
         }
@@ -143,10 +162,54 @@ public static class FileDiscovery
         }
     }
 
-    private static void Add(Dictionary<string, WorkspaceFile> files, string fullPath, string currentDirectory) =>
-        files.TryAdd(fullPath, new WorkspaceFile(fullPath, ToDisplayPath(fullPath, currentDirectory)));
+    /// <summary>
+    /// Why a glob cannot be used, or null. FileSystemGlobbing throws on a '..' after the first segment; MapLint says
+    /// so instead (a leading '../' is fine: it moves the starting folder).
+    /// </summary>
+    public static string? GlobProblem(string pattern)
+    {
+        var segments = pattern.Replace('\\', '/').Split('/');
+        bool seenOther = false;
+        foreach (var segment in segments)
+        {
+            if (segment == "..")
+            {
+                if (seenOther)
+                {
+                    return "'..' may only lead the pattern (write the folder it means instead)";
+                }
+            }
+            else if (segment.Length > 0 && segment != ".")
+            {
+                seenOther = true;
+            }
+        }
 
-    private static IEnumerable<string> EnumerateFolder(string root)
+        try
+        {
+            new Matcher(StringComparison.Ordinal).AddInclude(pattern).Match("/", "/probe.json");
+        }
+        catch (ArgumentException)
+        {
+            return "it is not a valid glob";
+        }
+
+        return null;
+    }
+
+    /// <summary>The part of a glob matched against the walk: what follows the folder before its first wildcard (that folder is resolved as a path).</summary>
+    public static string GlobRest(string pattern)
+    {
+        string normalized = pattern.Replace('\\', '/');
+        int wildcard = normalized.IndexOfAny(['*', '?']);
+        int slash = wildcard < 0 ? -1 : normalized.LastIndexOf('/', wildcard);
+        return slash < 0 ? normalized : normalized[(slash + 1)..];
+    }
+
+    private static void Add(Dictionary<string, WorkspaceFile> files, string fullPath, string currentDirectory, string root) =>
+        files.TryAdd(fullPath, new WorkspaceFile(fullPath, ToDisplayPath(fullPath, currentDirectory), root));
+
+    private static IEnumerable<string> EnumerateFolder(string root, bool jsonOnly)
     {
         var pending = new Stack<string>();
         pending.Push(root);
@@ -177,10 +240,14 @@ public static class FileDiscovery
 
                 if ((attributes & FileAttributes.Directory) != 0)
                 {
-                    if ((attributes & FileAttributes.ReparsePoint) == 0 && !SkippedFolders.Contains(Path.GetFileName(entry)))
+                    if ((attributes & FileAttributes.ReparsePoint) == 0 && !(jsonOnly && SkippedFolders.Contains(Path.GetFileName(entry))))
                     {
                         pending.Push(entry);
                     }
+                }
+                else if (!jsonOnly)
+                {
+                    yield return entry;
                 }
                 else if (IsChecked(entry) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase))
                 {
@@ -210,8 +277,10 @@ public static class FileDiscovery
             return [];
         }
 
+        // Matched on MapLint's own walk, which (unlike the matcher's) does not follow links to folders: a link
+        // loop would load each file many times, two would make the walk exponential.
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(rest);
-        return matcher.GetResultsInFullPath(baseFolder);
+        return EnumerateFolder(baseFolder, jsonOnly: false).Where(f => matcher.Match(baseFolder, f).HasMatches).OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
 }

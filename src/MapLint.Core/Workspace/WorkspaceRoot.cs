@@ -22,13 +22,39 @@ public static class WorkspaceRoot
     {
         for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
         {
-            string git = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
+            if (IsGitRoot(dir.FullName))
             {
                 return dir.FullName;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The folders configuration is looked for in: from <paramref name="folder"/> up to the git root, included, and
+    /// no further (as ESLint's <c>root</c> and .editorconfig's <c>root = true</c> stop), so a maplint.json or
+    /// .editorconfig in a parent of the repository (a shared temp or CI workspace folder) cannot reconfigure it.
+    /// Outside any repository the walk goes up to the file system's root.
+    /// </summary>
+    public static IEnumerable<string> ConfigurationFolders(string folder)
+    {
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            yield return dir.FullName;
+            if (IsGitRoot(dir.FullName))
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The folder a checked path must not lead out of: its git root, else the configuration's folder, else its own folder.</summary>
+    public static string ReadRoot(string folder, string? configFolder) => GitRoot(folder) ?? configFolder ?? folder;
+
+    private static bool IsGitRoot(string folder)
+    {
+        string git = Path.Combine(folder, ".git");
+        return Directory.Exists(git) || File.Exists(git);
     }
 }

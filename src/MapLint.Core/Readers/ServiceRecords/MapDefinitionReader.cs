@@ -99,7 +99,10 @@ internal static class MapDefinitionReader
             }
         }
 
-        var span = placement.ToFile(leg.Span);
+        // The map's own span reaches its name (the record's msdyn_displayname, the task's name): findings at the
+        // name belong to the map.
+        var legSpan = placement.ToFile(leg.Span);
+        var span = TextSpan.FromBounds(Math.Min(legSpan.Start, name.Span.Start), Math.Max(legSpan.End, name.Span.End));
         return SyntaxBuilder.Object(
             span,
             ("kind", default, SyntaxBuilder.String("tableMap", name.Span)),

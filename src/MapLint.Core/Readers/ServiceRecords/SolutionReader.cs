@@ -138,16 +138,10 @@ internal static class SolutionReader
                 return [];
             }
 
-            string displayPath = zip.DisplayPath + "!/" + customizations.FullName;
-            var entryBag = new DiagnosticBag(displayPath, null);
-            var text = SourceDecoder.Decode(content, entryBag);
-            var documents = text is null ? [] : ReadXml(new SourceFile(zip.FullPath + "!/" + customizations.FullName, displayPath, text), entryBag, zip.FullPath);
-            foreach (var diagnostic in entryBag.Diagnostics)
-            {
-                bag.Add(diagnostic);
-            }
-
-            return documents;
+            // Findings from here on are the entry's: its path (solution.zip!/customizations.xml) and its text.
+            bag.Path = zip.DisplayPath + "!/" + customizations.FullName;
+            var text = SourceDecoder.Decode(content, bag);
+            return text is null ? [] : ReadXml(new SourceFile(zip.FullPath + "!/" + customizations.FullName, bag.Path, text), bag, zip.FullPath);
         }
         catch (InvalidDataException ex)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MapLint.Model;
 
-namespace MapLint.Planning;
+namespace MapLint.Semantics;
 
 /// <summary>
 /// (app, plain column) → the one table whose maps map that column, or none when several do: how a lookup finds its
@@ -42,14 +42,17 @@ public sealed class KeyColumnIndex
 
     private void Add(FieldReference? field)
     {
-        if (field is not { IsLookup: false })
+        if (field is { IsLookup: false })
         {
-            return;
+            Add(field.Side.App, field.Column, field.Side.Entity);
         }
+    }
 
+    /// <summary>Notes that a map of <paramref name="entity"/> maps the plain column (from a map's summary).</summary>
+    public void Add(string app, string column, string entity)
+    {
         // Most columns are seen before, for the same table: answered by a read, without allocating.
-        var key = (field.Side.App, field.Column);
-        string entity = field.Side.Entity;
+        var key = (app, column);
         if (tables.TryGetValue(key, out var known) && (ReferenceEquals(known, Ambiguous) || string.Equals(known, entity, StringComparison.OrdinalIgnoreCase)))
         {
             return;

@@ -1,7 +1,7 @@
 using MapLint.Model;
 using MapLint.Text;
 
-namespace MapLint.Filters;
+namespace MapLint.Analyzers.Filters;
 
 /// <summary>
 /// Maps character offsets inside a filter (the decoded JSON string) back to byte offsets in the file, walking

@@ -1,8 +1,7 @@
 using MapLint.Model;
-using MapLint.Semantics;
 using MapLint.Util;
 
-namespace MapLint.Planning;
+namespace MapLint.Semantics;
 
 /// <summary>A dependency of one map on another: a lookup of <see cref="Map"/> targets a table <see cref="DependsOn"/> synchronizes.</summary>
 public sealed record SyncDependency(TableMap Map, TableMap DependsOn, FieldReference Lookup, string TargetTable);

@@ -1,0 +1,97 @@
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Semantics;
+using MapLint.Text;
+using MapLint.Workspace;
+
+namespace MapLint.Engine;
+
+/// <summary>
+/// What one file gives the workspace once read and checked on its own: the documents bound from it (a file may
+/// hold several, or none), the findings that need only it, the metadata it used and the connection sets, and
+/// what rules spanning documents need of it. Immutable; a changed file gets a new summary.
+/// </summary>
+public sealed class DocumentSummary
+{
+    internal DocumentSummary(WorkspaceFile file, string contentHash, SourceText? text, IReadOnlyList<MapLintDocument> documents, IReadOnlyList<Diagnostic> findings, MetadataUse uses, bool isMetadataExport, IReadOnlyList<MapColumns> columns)
+    {
+        File = file;
+        ContentHash = contentHash;
+        Text = text;
+        Documents = documents;
+        Findings = findings;
+        Uses = uses;
+        IsMetadataExport = isMetadataExport;
+        Columns = columns;
+    }
+
+    public WorkspaceFile File { get; }
+
+    /// <summary>SHA-256 of the bytes read, lower-case hex; empty when the file could not be read.</summary>
+    public string ContentHash { get; }
+
+    /// <summary>The decoded text (positions of findings), or null when the file was not decoded.</summary>
+    public SourceText? Text { get; }
+
+    /// <summary>The documents bound from the file: none for JSON that is not MapLint's or that does not parse.</summary>
+    public IReadOnlyList<MapLintDocument> Documents { get; }
+
+    /// <summary>The kind of the file's (first) document, or null when it yields none.</summary>
+    public DocumentKind? Kind => Documents.Count > 0 ? Documents[0].Kind : null;
+
+    /// <summary>
+    /// Findings of the file alone: reading, syntax, shape, binding, and each document's own rules (those that read
+    /// no other map). Before severities and suppressions, which the workspace applies with the rest.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Findings { get; }
+
+    /// <summary>What the file's own rules read of the metadata.</summary>
+    public MetadataUse Uses { get; }
+
+    /// <summary>An app's metadata export, converted for the entities the workspace's maps use.</summary>
+    public bool IsMetadataExport { get; }
+
+    /// <summary>Per table map of the file, the plain columns each side maps (how lookups find targets without metadata).</summary>
+    public IReadOnlyList<MapColumns> Columns { get; }
+
+    public IEnumerable<TableMap> TableMaps => Documents.OfType<TableMap>();
+}
+
+/// <summary>The plain (not lookup) columns a map maps on each side, each once.</summary>
+public sealed record MapColumns(string SourceApp, string SourceEntity, IReadOnlyList<string> Source, string DestinationApp, string DestinationEntity, IReadOnlyList<string> Destination)
+{
+    public static MapColumns Of(TableMap map)
+    {
+        var source = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var destination = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sourceList = new List<string>();
+        var destinationList = new List<string>();
+        foreach (var mapping in map.Mappings)
+        {
+            if (mapping.Source is { IsLookup: false } s && source.Add(s.Column))
+            {
+                sourceList.Add(s.Column);
+            }
+
+            if (mapping.Destination is { IsLookup: false } d && destination.Add(d.Column))
+            {
+                destinationList.Add(d.Column);
+            }
+        }
+
+        return new MapColumns(map.Source.App, map.Source.Entity, sourceList, map.Destination.App, map.Destination.Entity, destinationList);
+    }
+
+    internal void AddTo(KeyColumnIndex index)
+    {
+        foreach (var column in Source)
+        {
+            index.Add(SourceApp, column, SourceEntity);
+        }
+
+        foreach (var column in Destination)
+        {
+            index.Add(DestinationApp, column, DestinationEntity);
+        }
+    }
+}

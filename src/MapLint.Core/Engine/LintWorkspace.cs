@@ -1,0 +1,489 @@
+using System.Security.Cryptography;
+using MapLint.Analysis;
+using MapLint.Diagnostics;
+using MapLint.Metadata;
+using MapLint.Model;
+using MapLint.Semantics;
+using MapLint.Workspace;
+
+namespace MapLint.Engine;
+
+/// <summary>
+/// The engine: a workspace of files, each summarized on its own (read, bound, checked by the rules that need only
+/// it, the metadata it uses and the connection sets), then the rules spanning documents on the summaries, then
+/// severities, suppressions and sorting. One path for the CLI, hooks, builds and an editor: a changed file gets a
+/// new summary and the rest are reused (<see cref="Update"/>), so an editor or a hook pays for what changed.
+/// </summary>
+public sealed class LintWorkspace
+{
+    private readonly LintOptions options;
+    private readonly OverlaySource source;
+    private readonly List<WorkspaceFile> files;
+    private readonly Dictionary<string, int> indexOfPath = new(StringComparer.Ordinal);
+    private DocumentSummary?[] summaries;
+    private bool? hadMetadata;
+    private DependencyIndex? dependencies;
+
+    private LintWorkspace(IReadOnlyList<WorkspaceFile> files, LintOptions options, OverlaySource source)
+    {
+        this.options = options;
+        this.source = source;
+        this.files = [.. files];
+        for (int i = 0; i < this.files.Count; i++)
+        {
+            indexOfPath.TryAdd(this.files[i].FullPath, i);
+        }
+
+        summaries = new DocumentSummary?[this.files.Count];
+        Result = null!;
+    }
+
+    /// <summary>Opens and checks the files, read from <paramref name="source"/> (the disk when null).</summary>
+    public static LintWorkspace Open(IReadOnlyList<WorkspaceFile> files, LintOptions? options = null, DocumentSource? source = null)
+    {
+        options ??= new LintOptions();
+        var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
+        workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+        return workspace;
+    }
+
+    /// <summary>Opens documents held in memory (tests, editors): path and UTF-8 content; nothing is read from disk.</summary>
+    public static LintWorkspace Open(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null)
+    {
+        var files = documents.Select(d => new WorkspaceFile(d.Path, d.Path)).ToList();
+        var memory = new MemorySource(files.Select((f, i) => (f, documents[i].Content)));
+        var workspace = new LintWorkspace(files, options ?? new LintOptions(), new OverlaySource(memory));
+        workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+        return workspace;
+    }
+
+    /// <summary>The findings of the workspace as it is now.</summary>
+    public LintResult Result { get; private set; }
+
+    public IReadOnlyList<WorkspaceFile> Files => files;
+
+    /// <summary>Summaries in file order (one per file).</summary>
+    public IReadOnlyList<DocumentSummary> Summaries => summaries!;
+
+    public LintOptions Options => options;
+
+    /// <summary>Which files' findings depend on which files (metadata, connection sets, maps they look up, configuration).</summary>
+    public DependencyIndex Dependencies => dependencies ??= new DependencyIndex(this);
+
+    /// <summary>The exact files a run reads: the documents, maplint.json, the .editorconfig files and the metadata globs.</summary>
+    public RunInputs Inputs => RunInputs.For(options.Config, files);
+
+    public WorkspaceFile? FindFile(string fullPath) => indexOfPath.TryGetValue(fullPath, out int i) ? files[i] : null;
+
+    /// <summary>
+    /// A document's text changed (an editor's buffer; <paramref name="content"/> null: read the file again): the
+    /// file and the documents whose findings depend on it are checked again, the other summaries reused. A path
+    /// not in the workspace is added to it.
+    /// </summary>
+    public WorkspaceUpdate Update(string fullPath, byte[]? content)
+    {
+        if (content is null)
+        {
+            source.Clear(fullPath);
+        }
+        else
+        {
+            source.Set(fullPath, content);
+        }
+
+        return Refresh([fullPath]);
+    }
+
+    /// <summary>Files changed on disk (or in the overlay): they and their dependents are checked again.</summary>
+    public WorkspaceUpdate Refresh(IReadOnlyCollection<string> changedFullPaths)
+    {
+        foreach (var path in changedFullPaths)
+        {
+            if (!indexOfPath.ContainsKey(path))
+            {
+                indexOfPath[path] = files.Count;
+                files.Add(new WorkspaceFile(path, options.DisplayPath?.Invoke(path) ?? path));
+                Array.Resize(ref summaries, files.Count);
+            }
+        }
+
+        var before = Result;
+        var changed = Dependencies.DependentsOf(changedFullPaths).Select(f => indexOfPath[f.FullPath]).ToHashSet();
+        foreach (var path in changedFullPaths)
+        {
+            changed.Add(indexOfPath[path]);
+        }
+
+        Analyze(changed);
+        var paths = changed.Select(i => files[i].DisplayPath).ToHashSet(StringComparer.Ordinal);
+        return new WorkspaceUpdate(Result, WorkspaceUpdate.Differences(before, Result, paths));
+    }
+
+    /// <summary>
+    /// Summarizes the files in <paramref name="changed"/> again (all of them on opening) and runs the workspace
+    /// stages on every summary. Maps are checked as soon as the metadata is complete: at once when there are no
+    /// metadata exports, else once every map is bound (exports are converted for the entities the maps use).
+    /// </summary>
+    private void Analyze(HashSet<int> changed)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<(string Phase, TimeSpan Elapsed)>();
+        void Lap(string phase)
+        {
+            phases.Add((phase, clock.Elapsed));
+            clock.Restart();
+        }
+
+        int count = files.Count;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        var sharing = options.Config.CrossCompanyDataSharing;
+        var pending = new PendingFile?[count];
+
+        // Exports are converted for the maps' entities: when a map or an export changes, every export is read again.
+        bool exportsStale = changed.Count < count && changed.Any(i => summaries[i] is null || summaries[i]!.IsMetadataExport || summaries[i]!.Kind == DocumentKind.TableMap)
+            && summaries.Any(s => s is { IsMetadataExport: true });
+        if (exportsStale)
+        {
+            changed.UnionWith(Enumerable.Range(0, count).Where(i => summaries[i] is { IsMetadataExport: true }));
+        }
+
+        var order = changed.Order().ToArray();
+
+        // Stage 1: every changed file but the table maps, which only say that they are maps (from their first bytes
+        // when they come from disk); metadata exports wait, so they can be converted for the maps alone.
+        Parallel.ForEach(order, parallel, i => pending[i] = ReadAndLoadOthers(files[i], sharing));
+        foreach (int i in order)
+        {
+            if (pending[i] is { Summary: { } done })
+            {
+                summaries[i] = done;
+            }
+        }
+
+        Lap("read, and load documents other than maps");
+        bool hasExports = Enumerable.Range(0, count).Any(i => pending[i] is { ExportBytes: not null } || (!changed.Contains(i) && summaries[i] is { IsMetadataExport: true }));
+        var known = Enumerable.Range(0, count).Where(i => !changed.Contains(i) || pending[i]?.Summary is not null).SelectMany(i => summaries[i]?.Documents ?? []);
+        var nonMaps = known.Where(d => d is not TableMap).ToList();
+        bool hasMetadata = nonMaps.Any(d => d is EntityMetadataDocument) || hasExports;
+        if (hadMetadata is { } had && had != hasMetadata && changed.Count < count)
+        {
+            // Whether rules needing metadata run at all changed: every map is checked again.
+            hadMetadata = null;
+            Analyze(Enumerable.Range(0, count).ToHashSet());
+            return;
+        }
+
+        // Stage 2: each changed map is loaded; checked and compacted at once when the metadata is complete.
+        var ownRules = default(List<(Analyzer Analyzer, AnalysisRegistration Registration)>);
+        var notes = new List<string>();
+        var registrations = default(List<(Analyzer Analyzer, AnalysisRegistration Registration)>);
+        SemanticModel? partial = null;
+        if (!hasExports)
+        {
+            (registrations, notes) = Registrations(hasMetadata);
+            ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
+            partial = new SemanticModel(nonMaps);
+        }
+
+        Parallel.ForEach(order, parallel, i =>
+        {
+            if (pending[i] is { IsMap: true } map)
+            {
+                if (!map.Loaded)
+                {
+                    map.Documents = Load(files[i], map.Bytes ?? source.Read(files[i], map.Bag), map, sharing, null);
+                }
+
+                if (partial is not null)
+                {
+                    summaries[i] = CheckOwn(files[i], map, partial, ownRules!);
+                }
+            }
+        });
+
+        if (hasExports)
+        {
+            Lap("load maps");
+            var maps = Enumerable.Range(0, count)
+                .SelectMany(i => changed.Contains(i) ? (IEnumerable<MapLintDocument>?)pending[i]?.Documents ?? [] : summaries[i]?.Documents ?? [])
+                .OfType<TableMap>()
+                .ToList();
+            var demand = MetadataDemand.From(maps);
+            Parallel.ForEach(order, parallel, i =>
+            {
+                if (pending[i] is { ExportBytes: { } bytes } export)
+                {
+                    var document = DocumentLoader.Load(files[i], bytes, export.Bag, sharing, demand);
+                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []);
+                }
+            });
+
+            nonMaps = Enumerable.Range(0, count).Where(i => summaries[i] is not null && (!changed.Contains(i) || pending[i] is not { IsMap: true }))
+                .SelectMany(i => summaries[i]!.Documents).Where(d => d is not TableMap).ToList();
+            (registrations, notes) = Registrations(true);
+            ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
+            partial = new SemanticModel(nonMaps);
+            Parallel.ForEach(order, parallel, i =>
+            {
+                if (pending[i] is { IsMap: true } map)
+                {
+                    summaries[i] = CheckOwn(files[i], map, partial, ownRules);
+                }
+            });
+        }
+
+        hadMetadata = hasMetadata;
+        dependencies = null;
+        Lap(hasExports ? "load exports, check and compact each map" : "load, check and compact each map");
+        Result = Workspace(registrations!, notes, phases, Lap);
+    }
+
+    private (List<(Analyzer Analyzer, AnalysisRegistration Registration)> Registrations, List<string> Notes) Registrations(bool hasMetadata)
+    {
+        var config = options.Config;
+        var notes = new List<string>();
+        var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
+
+        // Skip what needs metadata when there is none, and say so once.
+        if (!hasMetadata)
+        {
+            var skipped = analyzers.Where(a => a.RequiresMetadata).ToList();
+            if (skipped.Count > 0)
+            {
+                int rules = skipped.Sum(a => a.SupportedDiagnostics.Count);
+                notes.Add($"{rules} metadata rules were skipped: the checked paths hold no entityMetadata documents.");
+                analyzers = analyzers.Where(a => !a.RequiresMetadata).ToList();
+            }
+        }
+
+        var registrations = analyzers.Select(a =>
+        {
+            var registration = new AnalysisRegistration();
+            a.Initialize(registration);
+            return (Analyzer: a, Registration: registration);
+        }).ToList();
+        return (registrations, notes);
+    }
+
+    /// <summary>A changed file between the stages: its bag, and what waits (a map to bind, an export to convert).</summary>
+    private sealed class PendingFile(DiagnosticBag bag)
+    {
+        public DiagnosticBag Bag { get; } = bag;
+
+        public DocumentSummary? Summary { get; set; }
+
+        public bool IsMap { get; set; }
+
+        public byte[]? Bytes { get; set; }
+
+        public byte[]? ExportBytes { get; set; }
+
+        public string Hash { get; set; } = string.Empty;
+
+        public IReadOnlyList<MapLintDocument> Documents { get; set; } = [];
+
+        /// <summary>True when <see cref="Documents"/> were loaded in stage 1 (a file of the service's records).</summary>
+        public bool Loaded { get; set; }
+    }
+
+    private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
+    {
+        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        if (source.ReadPrefix(file) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
+        {
+            pending.IsMap = true;
+            return pending;
+        }
+
+        if (source.Read(file, pending.Bag) is not { } bytes)
+        {
+            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            return pending;
+        }
+
+        if (DocumentLoader.IsMetadataExport(file, bytes))
+        {
+            pending.ExportBytes = bytes;
+            pending.Hash = Hash(bytes);
+        }
+        else if (DocumentLoader.LooksLikeTableMap(bytes))
+        {
+            pending.IsMap = true;
+            pending.Bytes = bytes;
+        }
+        else
+        {
+            var documents = Load(file, bytes, pending, sharing, null);
+            if (documents.Any(d => d is TableMap))
+            {
+                // The service's records hold table maps beside other documents: they are checked as maps are.
+                pending.IsMap = true;
+                pending.Loaded = true;
+                pending.Documents = documents;
+                return pending;
+            }
+
+            // Metadata is bound and no rule reports into it later: its text can go (see SourceText.Release).
+            if (options.StreamMaps && source.Reread(file) is { } reread)
+            {
+                foreach (var metadata in documents.OfType<EntityMetadataDocument>().Where(m => m.Suppressions.Count == 0))
+                {
+                    metadata.File.Text.Release(reread);
+                }
+            }
+
+            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
+        }
+
+        return pending;
+    }
+
+    private static IReadOnlyList<MapLintDocument> Load(WorkspaceFile file, byte[]? bytes, PendingFile pending, IReadOnlyCollection<string> sharing, MetadataDemand? demand)
+    {
+        if (bytes is null)
+        {
+            return [];
+        }
+
+        pending.Hash = Hash(bytes);
+        return DocumentLoader.LoadDocuments(file, bytes, pending.Bag, sharing, demand);
+    }
+
+    /// <summary>A map's own rules (those that read no other map) with what it used of the metadata recorded; then it is compacted.</summary>
+    private DocumentSummary CheckOwn(WorkspaceFile file, PendingFile pending, SemanticModel partial, List<(Analyzer Analyzer, AnalysisRegistration Registration)> ownRules)
+    {
+        var bag = pending.Bag;
+        var columns = new List<MapColumns>();
+        MetadataUse uses;
+        using (var recorder = MetadataUse.Record())
+        {
+            foreach (var map in pending.Documents.OfType<TableMap>())
+            {
+                RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
+            }
+
+            uses = recorder.ToUse();
+        }
+
+        foreach (var map in pending.Documents.OfType<TableMap>())
+        {
+            columns.Add(MapColumns.Of(map));
+            partial.Forget(map);
+            if (options.StreamMaps)
+            {
+                // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
+                var flagged = bag.Diagnostics.Select(d => d.Location.Span).ToList();
+                map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
+                    || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
+                // Text read out of an archive entry cannot be read again from the file: it stays.
+                if (map.File.DisplayPath == file.DisplayPath && source.Reread(file) is { } reread)
+                {
+                    map.File.Text.Release(reread);
+                }
+            }
+        }
+
+        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns);
+    }
+
+    /// <summary>
+    /// The workspace stages, on every summary: duplicate names, the rules spanning maps (the sync graph), the
+    /// connection-set and project rules; then severities, suppressions, logical locations and sorting.
+    /// </summary>
+    private LintResult Workspace(List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, List<string> notes, List<(string Phase, TimeSpan Elapsed)> phases, Action<string> lap)
+    {
+        int count = files.Count;
+        var all = summaries.Select(s => s!).ToList();
+        var loaded = all.SelectMany(s => s.Documents).ToList();
+        var keyColumns = new KeyColumnIndex();
+        foreach (var columns in all.SelectMany(s => s.Columns))
+        {
+            columns.AddTo(keyColumns);
+        }
+
+        var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
+        // A file's documents report at their own path (an archive entry's documents at the entry's).
+        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
+        var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
+        for (int i = 0; i < count; i++)
+        {
+            foreach (var document in all[i].Documents)
+            {
+                bagOf[document] = crossBags[i];
+            }
+        }
+
+        RuleRunner.ReportDuplicateNames(loaded, bagOf);
+        lap("model and duplicate names");
+
+        var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        // In parallel over files, in order within one: the documents of a file share its bag, which is not thread-safe.
+        Parallel.For(0, count, parallel, i =>
+        {
+            foreach (var document in all[i].Documents)
+            {
+                if (document is TableMap map)
+                {
+                    RuleRunner.AnalyzeTableMap(map, model, spanning, bagOf[document]);
+                }
+                else
+                {
+                    RuleRunner.Analyze(document, model, registrations, bagOf[document]);
+                }
+            }
+        });
+
+        lap("rules spanning maps (the sync graph), connection sets and projects");
+        var diagnostics = new List<Diagnostic>();
+        for (int i = 0; i < count; i++)
+        {
+            diagnostics.AddRange(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config));
+        }
+
+        diagnostics.Sort(DiagnosticComparer.Instance);
+        lap("severities, suppressions and sorting");
+        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
+    }
+
+    internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
+
+/// <summary>The workspace after an update, and the files whose findings changed.</summary>
+public sealed class WorkspaceUpdate
+{
+    internal WorkspaceUpdate(LintResult result, IReadOnlyList<string> changedPaths)
+    {
+        Result = result;
+        ChangedPaths = changedPaths;
+    }
+
+    public LintResult Result { get; }
+
+    /// <summary>Display paths (sorted) of the files whose findings differ from before, or that were checked again.</summary>
+    public IReadOnlyList<string> ChangedPaths { get; }
+
+    /// <summary>The findings on one file (display path), sorted.</summary>
+    public IEnumerable<Diagnostic> FindingsOf(string displayPath) => Result.Diagnostics.Where(d => d.Location.Path == displayPath);
+
+    internal static IReadOnlyList<string> Differences(LintResult? before, LintResult after, HashSet<string> rechecked)
+    {
+        var paths = new SortedSet<string>(rechecked, StringComparer.Ordinal);
+        if (before is not null)
+        {
+            var old = before.Diagnostics.ToLookup(d => d.Location.Path);
+            var now = after.Diagnostics.ToLookup(d => d.Location.Path);
+            foreach (var path in old.Select(g => g.Key).Union(now.Select(g => g.Key)))
+            {
+                if (!old[path].Select(Render).SequenceEqual(now[path].Select(Render)))
+                {
+                    paths.Add(path);
+                }
+            }
+        }
+
+        return [.. paths];
+
+        static string Render(Diagnostic d) => $"{d} {d.Location.Span.Start} {d.Location.Span.End} {d.IsSuppressed}";
+    }
+}
