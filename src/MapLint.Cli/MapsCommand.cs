@@ -3,6 +3,7 @@ using System.Globalization;
 using MapLint.Diagnostics;
 using MapLint.Model;
 using MapLint.Readers.ServiceRecords;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Cli;
@@ -117,10 +118,25 @@ public static class MapsCommand
             files[path] = content;
         }
 
-        foreach (var (path, content) in files)
+        // Every target is checked before the first is written, so a refused one leaves nothing half imported.
+        var guard = new WriteGuard(WorkspaceRoot.GitRoot(currentDirectory) ?? currentDirectory, discovered.Files.Select(f => f.FullPath).ToList());
+        try
         {
-            AtomicFile.Write(path, content);
-            stdout.Write("wrote " + FileDiscovery.ToDisplayPath(path, currentDirectory) + "\n");
+            foreach (var path in files.Keys)
+            {
+                SafeFileWriter.Check(path, guard);
+            }
+
+            foreach (var (path, content) in files)
+            {
+                SafeFileWriter.Write(path, content, guard);
+                stdout.Write("wrote " + FileDiscovery.ToDisplayPath(path, currentDirectory) + "\n");
+            }
+        }
+        catch (UnsafeWriteException ex)
+        {
+            stderr.Write("maplint: " + ex.Message + "\n");
+            return ExitCodes.UsageError;
         }
 
         return ExitCodes.Success;
