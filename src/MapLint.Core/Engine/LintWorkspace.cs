@@ -306,7 +306,7 @@ public sealed class LintWorkspace
             pending.ExportBytes = bytes;
             pending.Hash = Hash(bytes);
         }
-        else if (DocumentLoader.LooksLikeTableMap(bytes))
+        else if (DocumentLoader.LooksLikeTableMap(bytes) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
         {
             pending.IsMap = true;
             pending.Bytes = bytes;

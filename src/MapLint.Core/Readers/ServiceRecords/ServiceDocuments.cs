@@ -88,6 +88,16 @@ public static class ServiceDocuments
     }
 
     /// <summary>
+    /// True for a file of map records only (a Web API export, Customizations.xml, a solution .zip): the engine loads
+    /// it with the maps, each checked and compacted as soon as it is bound, rather than with the metadata. A
+    /// project document (which carries metadata too) is not one.
+    /// </summary>
+    public static bool HoldsMapRecords(string fullPath, byte[] bytes) =>
+        fullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? bytes.AsSpan().IndexOf("\"msdyn_mapping\""u8) >= 0 && bytes.AsSpan().IndexOf("\"entityMappingTasks\""u8) < 0
+            : SolutionReader.IsZip(bytes) || SolutionReader.IsCustomizations(bytes);
+
+    /// <summary>
     /// The map and field mapping a finding in a service record is about, as properties the text output prints:
     /// one line of minified JSON can hold a whole map, so a line and column alone do not say which.
     /// </summary>
