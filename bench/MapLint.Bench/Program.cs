@@ -22,9 +22,11 @@ public static class Program
         return args[0] switch
         {
             "generate" => Generate(args),
+            "generate-al" => GenerateAl(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
+            "lsp" => LspLatency.Run(args),
             _ => Usage(),
         };
     }
@@ -34,8 +36,18 @@ public static class Program
         int maps = int.Parse(Arg(args, "--maps", "1000"), CultureInfo.InvariantCulture);
         int seed = int.Parse(Arg(args, "--seed", "1"), CultureInfo.InvariantCulture);
         string output = Arg(args, "--out", "corpus");
-        CorpusGenerator.Write(output, maps, seed);
+        CorpusGenerator.Write(output, maps, seed, oneTable: args.Contains("--one-table"));
         Console.WriteLine($"wrote {maps} maps to {output}");
+        return 0;
+    }
+
+    /// <summary>`generate-al --files N --out DIR`: a Business Central AL repository of N files (see <see cref="AlCorpusGenerator"/>).</summary>
+    private static int GenerateAl(string[] args)
+    {
+        int files = int.Parse(Arg(args, "--files", "1000"), CultureInfo.InvariantCulture);
+        string output = Arg(args, "--out", "al-corpus");
+        AlCorpusGenerator.Write(output, files);
+        Console.WriteLine($"wrote {files} AL files to {output}");
         return 0;
     }
 
@@ -106,7 +118,11 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+<<<<<<< HEAD
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+=======
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
+>>>>>>> issue-14
         return 2;
     }
 

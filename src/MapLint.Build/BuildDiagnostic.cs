@@ -8,7 +8,7 @@ namespace MapLint.Build;
 internal sealed record BuildDiagnostic(string Code, Severity Severity, string File, int Line, int Column, int EndLine, int EndColumn, string Message, string HelpLink)
 {
     public static BuildDiagnostic From(Diagnostic d) =>
-        new(d.Id, d.Severity, d.Location.Path, d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Column, d.Location.LineSpan.End.Line, d.Location.LineSpan.End.Column, d.Message, d.Descriptor.HelpLink);
+        new(d.Id, d.Severity, Reporting.OutputText.Line(d.Location.Path), d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Column, d.Location.LineSpan.End.Line, d.Location.LineSpan.End.Column, Reporting.OutputText.Line(d.Message), d.Descriptor.HelpLink);
 
     /// <summary>Errors and warnings go to the Error List at file(line,col) with their code and help link.</summary>
     public void Log(TaskLoggingHelper log, WarningPolicy policy)
@@ -27,7 +27,7 @@ internal sealed record BuildDiagnostic(string Code, Severity Severity, string Fi
         }
     }
 
-    public static void WriteCache(string path, string session, IEnumerable<BuildDiagnostic> diagnostics)
+    public static void WriteCache(string path, string session, IEnumerable<BuildDiagnostic> diagnostics, IEnumerable<string> notes)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -51,13 +51,20 @@ internal sealed record BuildDiagnostic(string Code, Severity Severity, string Fi
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("notes");
+            foreach (var note in notes)
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         Workspace.AtomicFile.Write(path, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    public static (string Session, List<BuildDiagnostic> Diagnostics)? ReadCache(string path)
+    public static (string Session, List<BuildDiagnostic> Diagnostics, List<string> Notes)? ReadCache(string path)
     {
         try
         {
@@ -73,7 +80,8 @@ internal sealed record BuildDiagnostic(string Code, Severity Severity, string Fi
                 e.GetProperty("endColumn").GetInt32(),
                 e.GetProperty("message").GetString()!,
                 e.GetProperty("helpLink").GetString()!)).ToList();
-            return (root.GetProperty("session").GetString()!, list);
+            var notes = root.TryGetProperty("notes", out var array) ? array.EnumerateArray().Select(n => n.GetString()!).ToList() : [];
+            return (root.GetProperty("session").GetString()!, list, notes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -30,6 +30,11 @@ public sealed class MapLintReplayTask : Microsoft.Build.Utilities.Task
         }
 
         Log.LogMessage(MessageImportance.Normal, $"MapLint: documents unchanged; showing the {cache.Diagnostics.Count} finding(s) of the last run.");
+        foreach (var note in cache.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "MapLint: " + note);
+        }
+
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         foreach (var finding in cache.Diagnostics)
         {

@@ -59,8 +59,9 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         // Metadata the configuration names is loaded as well, wherever it lives.
         var metadata = FileDiscovery.Discover([], ProjectDirectory, loaded.Config).Files;
         var all = files.Concat(metadata.Where(m => files.All(f => f.FullPath != m.FullPath))).ToList();
-        var result = Linter.Run(all, new LintOptions { Config = loaded.Config }).WithExtra(loaded.Diagnostics);
+        var result = Linter.Run(all, new LintOptions { Config = loaded.Config });
 
+        result = result.WithExtra(loaded.Findings(result));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
         foreach (var finding in findings)
@@ -68,10 +69,17 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
             finding.Log(Log, policy);
         }
 
+        // Run notes (rules skipped for lack of metadata) are what `maplint check` prints as info lines: a build
+        // shows them at normal verbosity, and again when the lint is skipped as up to date.
+        foreach (var note in result.Notes)
+        {
+            Log.LogMessage(MessageImportance.High, "MapLint: " + note);
+        }
+
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
         if (!string.IsNullOrEmpty(ErrorLog))
         {
-            string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));
             if (Util.SafeFileWriter.TryWrite(ErrorLog!, sarif, new Util.WriteGuard(null, all.Select(f => f.FullPath).ToList())) is { } problem)
             {
                 Log.LogError(null, "MAPLINT", null, null, 0, 0, 0, 0, "MapLintErrorLog: " + problem);
@@ -91,7 +99,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
         if (!string.IsNullOrEmpty(CacheFile))
         {
-            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings);
+            BuildDiagnostic.WriteCache(CacheFile!, Session ?? string.Empty, findings, result.Notes);
         }
 
         if (!string.IsNullOrEmpty(StampFile))

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using MapLint.Configuration;
 using MapLint.Diagnostics;
+using MapLint.Engine;
 using MapLint.Reporting;
 using MapLint.Util;
 using MapLint.Workspace;
@@ -11,15 +13,12 @@ namespace MapLint.Cli;
 /// <summary>`maplint check [paths…]`: lint documents and report.</summary>
 public static class CheckCommand
 {
-    private static readonly Argument<string[]> PathsArgument = new("paths")
-    {
-        Description = "Files, folders or globs to check (default: the current folder). When only files are given, as hooks do, the rest of the workspace is loaded so references resolve, and only those files are reported on.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
+    private static readonly Argument<string[]> PathsArgument = MapLint.Cli.PathsArgument.Create(
+        "Files, folders or globs to check (default: the current folder). When only files (or globs) are given, as hooks do, the rest of the workspace is loaded so references resolve, and those files and the documents that depend on them are reported on.");
 
     private static readonly Option<string> FormatOption = new("--format", "-f")
     {
-        Description = "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow commands).",
+        Description = "Output format: text, json, sarif (SARIF 2.1.0), github (workflow commands), azure (Azure Pipelines logging commands) or junit (JUnit XML for test-report tabs).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -60,6 +59,16 @@ public static class CheckCommand
         Description = "Write the current findings into the --baseline file (fixed findings drop out).",
     };
 
+    private static readonly Option<string?> StdinFilenameOption = new("--stdin-filename")
+    {
+        Description = "Read the document from standard input as the text of this file (editors: the unsaved buffer); the rest of its workspace is read from disk, and only it is reported on.",
+    };
+
+    private static readonly Option<bool> StagedOption = new("--staged")
+    {
+        Description = "Check what is staged in git (the index), not the working tree: the staged JSON files and the documents that depend on them. Used by `maplint hook install`.",
+    };
+
     public sealed record Options(
         IReadOnlyList<string> Paths,
         string Format,
@@ -68,11 +77,18 @@ public static class CheckCommand
         bool ShowSource,
         string? Config,
         string? Baseline,
-        bool UpdateBaseline);
+        bool UpdateBaseline,
+        bool Staged = false)
+    {
+        /// <summary>With <see cref="StdinContent"/>: the path whose text is given instead of read.</summary>
+        public string? StdinFilename { get; init; }
+
+        public byte[]? StdinContent { get; init; }
+    }
 
     public static Command GetCommand()
     {
-        FormatOption.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        FormatOption.AcceptOnlyFromAmong("text", "json", "sarif", "github", "azure", "junit");
         FailOnOption.AcceptOnlyFromAmong("error", "warning", "none");
         SourceOption.AcceptOnlyFromAmong("auto", "always", "never");
         var command = new Command("check", "Check table maps, connection sets, projects and metadata.")
@@ -86,7 +102,27 @@ public static class CheckCommand
             ConfigOption,
             BaselineOption,
             UpdateBaselineOption,
+            StagedOption,
+            StdinFilenameOption,
         };
+        command.Validators.Add(result =>
+        {
+            // Options that contradict each other are a usage error, never one silently winning.
+            if (result.GetValue(WarnAsErrorOption) && result.GetResult(FailOnOption) is { Implicit: false } && result.GetValue(FailOnOption) != "warning")
+            {
+                result.AddError($"--warnaserror (= --fail-on warning) conflicts with --fail-on {result.GetValue(FailOnOption)}; give one of them.");
+            }
+
+            if (result.GetValue(UpdateBaselineOption) && result.GetResult(BaselineOption) is null)
+            {
+                result.AddError("--update-baseline needs --baseline FILE.");
+            }
+
+            if (result.GetValue(StagedOption) && result.GetValue(PathsArgument) is { Length: > 0 })
+            {
+                result.AddError("--staged checks the files staged in git; give no paths with it.");
+            }
+        });
         command.SetAction(parseResult =>
         {
             string showSource = parseResult.GetValue(SourceOption)!;
@@ -99,25 +135,49 @@ public static class CheckCommand
                 showSource == "always" || (showSource == "auto" && output is null && !Console.IsOutputRedirected),
                 parseResult.GetValue(ConfigOption),
                 parseResult.GetValue(BaselineOption),
-                parseResult.GetValue(UpdateBaselineOption));
-            return Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+                parseResult.GetValue(UpdateBaselineOption),
+                parseResult.GetValue(StagedOption))
+            {
+                StdinFilename = parseResult.GetValue(StdinFilenameOption),
+            };
+            if (options.StdinFilename is not null)
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                options = options with { StdinContent = buffer.ToArray() };
+            }
+
+            return options.Staged
+                ? StagedCheck.Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory())
+                : Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
         });
         return command;
     }
 
-    public static int Execute(Options options, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    /// <param name="workspaceRoot">Where the workspace is when neither a maplint.json nor a git root is found above the files (a staged snapshot).</param>
+    public static int Execute(Options options, TextWriter stdout, TextWriter stderr, string currentDirectory, string? workspaceRoot = null)
     {
         if (options.UpdateBaseline && options.Baseline is null)
         {
             return Usage(stderr, "--update-baseline needs --baseline FILE");
         }
 
-        var fullPaths = options.Paths.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
+        if (options.Baseline is { } wanted && !options.UpdateBaseline && !File.Exists(Path.GetFullPath(wanted, currentDirectory)))
+        {
+            return Usage(stderr, $"baseline file not found: '{wanted}' (write it first with --update-baseline)");
+        }
 
-        // Hook mode: only files were passed; load their workspace so references resolve, report on them alone.
-        bool filesOnly = options.Paths.All(p => p.IndexOfAny(['*', '?']) < 0) && fullPaths.All(File.Exists);
-        string? root = filesOnly ? WorkspaceRoot.Find(fullPaths[0]) : null;
-        var input = WorkspaceInput.Resolve(options.Paths, options.Config, currentDirectory, stderr, _ => root is null ? options.Paths : [root, .. options.Paths]);
+        // Hook mode: only files (or globs matching files) were named, as hooks and pre-commit pass them. The rest
+        // of their workspace is loaded so references resolve; the report covers those files and the documents whose
+        // findings depend on them (the maps using changed metadata, connection sets or looked-up maps).
+        // Standard input stands for one file (which need not exist): checked in its workspace as `check FILE` is,
+        // or alone when it has none, and reported on alone.
+        string? stdinPath = options.StdinFilename is { } name ? Path.GetFullPath(name, currentDirectory) : null;
+        var named = stdinPath is not null ? [stdinPath] : NamedFiles(options.Paths, currentDirectory);
+        string? root = named is { Count: > 0 } ? WorkspaceRoot.Find(named[0]) ?? workspaceRoot : null;
+        IReadOnlyList<string> paths = stdinPath is null ? options.Paths : [root ?? Path.GetDirectoryName(stdinPath)!];
+        var input = WorkspaceInput.Resolve(paths, options.Config, currentDirectory, stderr, _ => root is null ? paths : stdinPath is not null ? [root] : [root, .. named!.Where(IsDocumentPath)]);
         if (input is null)
         {
             return ExitCodes.UsageError;
@@ -148,21 +208,28 @@ public static class CheckCommand
             return Usage(stderr, ex.Message);
         }
 
-        var result = Linter.Run(discovery.Files, new LintOptions { Config = loaded.Config });
-        if (root is not null)
+        var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory) };
+        var workspace = LintWorkspace.Open(stdinPath is not null && root is null ? [] : discovery.Files, lintOptions);
+        var result = workspace.Result;
+        if (stdinPath is not null)
         {
-            var passed = fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
-            result = result.Restrict(d => passed.Contains(d.Location.Path), passed.Count);
+            string only = FileDiscovery.ToDisplayPath(stdinPath, currentDirectory);
+            result = workspace.Update(stdinPath, options.StdinContent ?? []).Result.Restrict(d => d.Location.Path == only, 1);
         }
-        else if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
+        else if (root is not null)
         {
-            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
+            var reported = Reported(workspace, named!, currentDirectory);
+            result = result.Restrict(d => reported.Contains(d.Location.Path), reported.Count);
+        }
+        else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
+        {
+            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') or AL files under {string.Join(", ", options.Paths)}");
         }
 
-        // Problems in maplint.json itself are findings like any other.
-        if (loaded.Diagnostics.Count > 0)
+        // Problems in maplint.json and .editorconfig, and settings that match nothing, are findings like any other.
+        if (loaded.Findings(result) is { Count: > 0 } configurationFindings)
         {
-            result = result.WithExtra(loaded.Diagnostics);
+            result = result.WithExtra(configurationFindings);
         }
 
         if (options.Baseline is { } baselinePath)
@@ -230,12 +297,18 @@ public static class CheckCommand
                 }
 
             case "sarif":
-                return SarifReporter.Write(result, MapLintCommand.Version);
+                return SarifReporter.Write(result, MapLintCommand.Version, SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));
+            case "junit":
+                return JUnitReporter.Write(result);
             default:
                 var writer = new StringWriter(new StringBuilder(), CultureInfo.InvariantCulture);
                 if (options.Format == "github")
                 {
                     GitHubReporter.Write(result, writer);
+                }
+                else if (options.Format == "azure")
+                {
+                    AzurePipelinesReporter.Write(result, writer);
                 }
                 else
                 {
@@ -245,6 +318,57 @@ public static class CheckCommand
                 return writer.ToString();
         }
     }
+
+    /// <summary>
+    /// The files named when every path is a file or a glob (hook mode), with globs expanded through the
+    /// configuration's exclude; null when a folder is named (a folder walk is a whole-workspace check).
+    /// </summary>
+    private static List<string>? NamedFiles(IReadOnlyList<string> paths, string currentDirectory)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            if (path.IndexOfAny(['*', '?']) >= 0)
+            {
+                var config = ConfigLoader.Load(null, Path.GetDirectoryName(full) ?? currentDirectory, currentDirectory)?.Config ?? MapLintConfig.Default;
+                var matches = FileDiscovery.ExpandGlob(path, currentDirectory, config).ToList();
+                if (matches.Count == 0)
+                {
+                    return null; // reported by the discovery that follows
+                }
+
+                files.AddRange(matches.Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(full))
+            {
+                files.Add(full);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return files.Count > 0 ? files : null;
+    }
+
+    /// <summary>
+    /// Display paths of what a hook-mode check reports on: the named files and, from the engine's dependency index,
+    /// every file whose findings depend on them. A named file the workspace does not hold (an .editorconfig, an
+    /// export that is not loaded) may change anything, so then everything is reported.
+    /// </summary>
+    private static HashSet<string> Reported(LintWorkspace workspace, IReadOnlyList<string> named, string currentDirectory)
+    {
+        var reported = named.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal);
+        bool unknown = named.Any(p => workspace.FindFile(p) is null && !workspace.Inputs.Configuration.Contains(p, StringComparer.Ordinal));
+        var dependents = unknown ? workspace.Files : workspace.Dependencies.DependentsOf(named);
+        reported.UnionWith(dependents.Select(f => f.DisplayPath));
+        return reported;
+    }
+
+    /// <summary>JSON files are documents to load; other passed files (.editorconfig, XML exports) are inputs that changed.</summary>
+    private static bool IsDocumentPath(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static int Usage(TextWriter stderr, string message)
     {

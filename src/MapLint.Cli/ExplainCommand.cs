@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MapLint.Analysis;
+using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Reporting;
 
@@ -23,9 +24,28 @@ public static class ExplainCommand
                 return ExitCodes.UsageError;
             }
 
-            Console.Out.Write(page);
+            Console.Out.Write(ForInstallation(page, rule.Id, Installation.Command));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The pages show the commands of MapLint's own repository (its examples/ and `dotnet run`). For an installed
+    /// MapLint they name the command the user has and point to the example in the repository instead.
+    /// </summary>
+    public static string ForInstallation(string page, string id, string command)
+    {
+        if (command == Installation.FromSource)
+        {
+            return page;
+        }
+
+        string example = $"examples/broken/{id}";
+        return page
+            .Replace($"`{example}/` triggers this rule:", $"In MapLint's repository, `{example}/` triggers this rule ({DiagnosticDescriptor.HelpLinkBase.Replace("/blob/main/docs/rules/", "/tree/main/", StringComparison.Ordinal)}{example}); on your own files:", StringComparison.Ordinal)
+            .Replace($"{Installation.FromSource} check {example}", $"{command} check maps/", StringComparison.Ordinal)
+            .Replace(Installation.FromSource, command, StringComparison.Ordinal)
+            .Replace("`maplint ", $"`{command} ", StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,7 @@ public static class MetadataCommand
 
         var diagnostics = new List<Diagnostic>();
         var written = new List<string>();
+        var notWritten = new List<string>();
         foreach (var (app, files, file) in new[] { (Apps.Dataverse, dataverse, "dataverse.json"), (Apps.FinanceAndOperations, financeAndOperations, "finance-and-operations.json") })
         {
             if (files.Count == 0)
@@ -75,6 +76,7 @@ public static class MetadataCommand
             }
 
             var entities = new Dictionary<string, ExportedEntity>(StringComparer.OrdinalIgnoreCase);
+            bool failed = false;
             foreach (var path in files)
             {
                 string full = Path.GetFullPath(Path.Combine(currentDirectory, path));
@@ -98,13 +100,22 @@ public static class MetadataCommand
 
                 var export = app == Apps.Dataverse ? ReadDataverse(bytes, bag) : FinanceOperationsMetadataReader.Read(bytes, bag, sharing);
                 diagnostics.AddRange(bag.Diagnostics);
+                failed |= export is null || bag.Diagnostics.Any(d => d.Severity == Severity.Error);
                 foreach (var entity in export?.Entities ?? [])
                 {
-                    entities.TryAdd(entity.Name, entity); // the first export that defines an entity wins
+                    entities[entity.Name] = entities.TryGetValue(entity.Name, out var known) ? ExportedEntity.Join(known, entity) : entity;
                 }
             }
 
             string target = Path.Combine(Path.GetFullPath(Path.Combine(currentDirectory, output)), file);
+            if (failed)
+            {
+                // An export that could not be read (a 401 body saved by curl, a truncated download) must not turn
+                // the committed metadata into a partial or empty one: nothing is written for this app.
+                notWritten.Add($"{FileDiscovery.ToDisplayPath(target, currentDirectory)} was not written: an export of it could not be read (see above); fix the export and import again");
+                continue;
+            }
+
             try
             {
                 var inputs = dataverse.Concat(financeAndOperations).Select(p => Path.GetFullPath(Path.Combine(currentDirectory, p))).ToList();
@@ -129,7 +140,12 @@ public static class MetadataCommand
             stdout.Write(line + "\n");
         }
 
-        return diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.DiagnosticsFound : ExitCodes.Success;
+        foreach (var line in notWritten)
+        {
+            stderr.Write("maplint: " + line + "\n");
+        }
+
+        return notWritten.Count > 0 || diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.DiagnosticsFound : ExitCodes.Success;
     }
 
     private static MetadataExport? ReadDataverse(byte[] bytes, DiagnosticBag bag)

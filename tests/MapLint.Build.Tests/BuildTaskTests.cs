@@ -87,4 +87,110 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
         Assert.True(disabled == 0, disabledOutput);
         Assert.DoesNotContain("DIPV1004", disabledOutput);
     }
+
+    /// <summary>Moves the example's metadata out of maps/ to <paramref name="folder"/> (relative to the project).</summary>
+    private static string MoveMetadata(string project, string folder)
+    {
+        string target = Directory.CreateDirectory(Path.GetFullPath(Path.Combine(project, folder))).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(project, "maps"), "metadata-*.json"))
+        {
+            File.Move(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    /// <summary>Removes the account table's 'name' field, which the example's map writes: DIPV1025 when metadata is read.</summary>
+    private static void RemoveNameField(string metadataFolder)
+    {
+        string path = Path.Combine(metadataFolder, "metadata-dataverse.json");
+        string text = File.ReadAllText(path);
+        string edited = Regex.Replace(text, @"\n\s*""name"": \{ ""type"": ""string"", ""maxLength"": 100, ""required"": true \},", string.Empty);
+        Assert.NotEqual(text, edited);
+        File.WriteAllText(path, edited);
+    }
+
+    [Fact]
+    public void RaisingARuleInAFoundMaplintJsonFailsTheNextBuild()
+    {
+        // Before: maplint.json was an input only when MapLintConfig named it, so this build stayed green.
+        string project = package.Consumer("foundconfig", withCode: false, "examples/broken/DIPV2106");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"rules\": { \"DIPV2106\": \"error\" } }\n");
+        var (raised, raisedOutput) = package.Build(project);
+        Assert.True(raised != 0, raisedOutput);
+        Assert.Contains("MapLint error DIPV2106", raisedOutput);
+    }
+
+    [Fact]
+    public void RaisingARuleInEditorConfigFailsTheNextBuild()
+    {
+        string project = package.Consumer("editorconfig", withCode: false, "examples/broken/DIPV2106");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.json]\ndotnet_diagnostic.DIPV2106.severity = error\n");
+        var (raised, raisedOutput) = package.Build(project);
+        Assert.True(raised != 0, raisedOutput);
+        Assert.Contains("MapLint error DIPV2106", raisedOutput);
+    }
+
+    [Fact]
+    public void RemovingAFieldFromMetadataNamedByAGlobFailsTheNextBuild()
+    {
+        // The metadata lives outside maps/ (the default items); maplint.json names it with a glob. (Outside the workspace it would be refused: issue 16.)
+        string project = package.Consumer("metadataglob", withCode: false, "examples/broken/DIPV2106");
+        string metadata = MoveMetadata(project, "shared/metadataglob");
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/metadataglob/*.json\"] }\n");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+        Assert.Contains("MapLint warning DIPV2106", output);
+
+        RemoveNameField(metadata);
+        var (broken, brokenOutput) = package.Build(project);
+        Assert.True(broken != 0, brokenOutput);
+        Assert.Contains("MapLint error DIPV1025", brokenOutput);
+    }
+
+    [Fact]
+    public void MetadataBesideMapsIsReadByDefaultAndSkippedRulesAreSaid()
+    {
+        // Before: with maps/ in the project, only maps/** was read, so metadata/ beside it was not and 19 rules were skipped silently.
+        string project = package.Consumer("metadatabeside", withCode: true, "examples/broken/DIPV2106");
+        string metadata = MoveMetadata(project, "metadata");
+        RemoveNameField(metadata);
+        var (exit, output) = package.Build(project);
+        Assert.True(exit != 0, output);
+        Assert.Contains("MapLint error DIPV1025", output);
+
+        // Without any metadata the rules that need it are skipped, and a normal-verbosity build says so, also when up to date.
+        Directory.Delete(metadata, recursive: true);
+        var (skipped, skippedOutput) = package.Build(project, "-v:n");
+        Assert.True(skipped == 0, skippedOutput);
+        Assert.Matches(@"MapLint: \d+ metadata rules were skipped", skippedOutput);
+        var (again, againOutput) = package.Build(project, "-v:n");
+        Assert.True(again == 0, againOutput);
+        Assert.Matches(@"MapLint: \d+ metadata rules were skipped", againOutput);
+    }
+
+    [Fact]
+    public void ANewFileMatchingTheMetadataGlobRunsTheLintAgain()
+    {
+        // The set of inputs is itself an input: a file that starts to match a metadata glob is read on the next
+        // build, even when its own time stamp is older than the last lint.
+        string project = package.Consumer("newinput", withCode: false, "examples/broken/DIPV2106");
+        string shared = MoveMetadata(project, "shared/newinput");
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/newinput/*.json\"] }\n");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+
+        string truncated = Path.Combine(shared, "metadata-more.json");
+        File.WriteAllText(truncated, "{ \"kind\": \"entityMetadata\", \"app\": \"dataverse\", \"entities\": {");
+        File.SetLastWriteTimeUtc(truncated, DateTime.UtcNow.AddDays(-30));
+        var (broken, brokenOutput) = package.Build(project);
+        Assert.True(broken != 0, brokenOutput);
+        Assert.Contains("MapLint error DIPV2000", brokenOutput);
+    }
 }

@@ -60,6 +60,7 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2104IncompleteValueMap(),
             new Analyzers.Sync.DIPV2105TooManyLookups(),
             new Analyzers.Sync.DIPV2106VirtualFieldMapped(),
+            new Analyzers.Mappings.DIPV2107FieldFedBothWaysFromTwoFields(),
             new Analyzers.Sync.DIPV2200SelfReferencingLookup(),
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
@@ -69,6 +70,22 @@ public static class AnalyzerCatalog
             new Analyzers.Records.DIPV2402ManagedAndUnmanagedRecords(),
             new Analyzers.Records.DIPV2403DuplicateRecord(),
             new Analyzers.Records.DIPV2404ServiceValidationIssue(),
+            new Analyzers.BusinessCentral.DIPV2502DependencyNotCoupled(),
+            new Analyzers.BusinessCentral.DIPV2503DependencyFilterUnknownMapping(),
+            new Analyzers.BusinessCentral.DIPV2504DependencyFilterCycle(),
+            new Analyzers.BusinessCentral.DIPV2505FieldDirectionConflictsWithTable(),
+            new Analyzers.BusinessCentral.DIPV2506NoFieldMappingInTableDirection(),
+            new Analyzers.BusinessCentral.DIPV2507OptionMappingBidirectional(),
+            new Analyzers.BusinessCentral.DIPV2508NotNullOnNonGuidField(),
+            new Analyzers.BusinessCentral.DIPV2509NotNullWithClearValue(),
+            new Analyzers.BusinessCentral.DIPV2510FieldMappedTwice(),
+            new Analyzers.BusinessCentral.DIPV2511FieldNoNamesNoField(),
+            new Analyzers.BusinessCentral.DIPV2512FieldTypeMismatch(),
+            new Analyzers.BusinessCentral.DIPV2513FieldLengthMismatch(),
+            new Analyzers.BusinessCentral.DIPV2514MappingNameTooLong(),
+            new Analyzers.BusinessCentral.DIPV2515UidFieldNotGuid(),
+            new Analyzers.BusinessCentral.DIPV2516ModifiedOnFieldNotDateTime(),
+            new Analyzers.BusinessCentral.DIPV2517ExternalNameNotInMetadata(),
         ];
 
     private static IReadOnlyList<DiagnosticDescriptor> CollectDescriptors() =>
@@ -79,6 +96,9 @@ public static class AnalyzerCatalog
             .Concat(Metadata.MetadataRules.All)
             .Concat(Readers.ServiceRecords.ServiceRecordRules.All)
             .Append(Suppressions.Unused)
+            .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
+            .Append(FindingsCap.MoreFindings)
+            .Concat(BusinessCentral.BusinessCentralRules.All)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)

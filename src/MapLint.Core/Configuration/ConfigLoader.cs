@@ -6,7 +6,44 @@ using MapLint.Util;
 
 namespace MapLint.Configuration;
 
-public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The crossCompanyDataSharing entries with their places in maplint.json, checked once metadata is loaded.</summary>
+    internal IReadOnlyList<JsonString> SharingEntries { get; init; } = [];
+
+    internal DiagnosticBag? Bag { get; init; }
+
+    /// <summary>
+    /// Every finding on the configuration after a run: those of maplint.json, those of the .editorconfig files the
+    /// run read, and settings that match nothing in the loaded workspace (an unknown cross-company entity).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Findings(LintResult result)
+    {
+        var findings = new List<Diagnostic>(Diagnostics);
+        if (Config.EditorConfig is { } editorConfig)
+        {
+            findings.AddRange(editorConfig.Diagnostics);
+        }
+
+        // Only against entityMetadata documents: exports are converted for the entities the maps use, so an entity
+        // missing from a converted $metadata may exist all the same.
+        var financeAndOperations = result.Model.Documents.OfType<Model.EntityMetadataDocument>().Where(d => Model.Apps.IsFinanceAndOperations(d.App)).ToList();
+        if (Bag is { } bag && SharingEntries.Count > 0 && financeAndOperations.Count > 0
+            && financeAndOperations.All(d => d.File.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !d.File.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            var names = financeAndOperations.SelectMany(d => d.Entities).Select(e => e.Name).ToList();
+            var sharing = new DiagnosticBag(bag.Path, bag.Text);
+            foreach (var entry in SharingEntries.Where(e => !names.Contains(e.Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                sharing.Add(ConfigurationRules.UnknownSharedEntity, entry.Span, entry.Path, entry.Value, NameSuggester.Hint(NameSuggester.Suggest(entry.Value, names)));
+            }
+
+            findings.AddRange(sharing.Diagnostics);
+        }
+
+        return findings;
+    }
+}
 
 /// <summary>
 /// Finds and reads maplint.json (given, or the nearest one walking up from the checked path) and the
@@ -41,18 +78,20 @@ public static class ConfigLoader
         }
 
         string editorConfigFolder = path is null ? startFolder : Path.GetDirectoryName(path)!;
+        var severities = EditorConfigSeverities.Read(editorConfigFolder);
         var editorConfigFiles = EditorConfigSeverities.Files(editorConfigFolder);
-        var severities = EditorConfigSeverities.Read(editorConfigFiles);
+        var editorConfig = new EditorConfigSeverities(currentDirectory);
+        var jsonRules = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
         if (path is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, []);
+            return new ConfigLoadResult(new MapLintConfig(null, null, severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules, EditorConfigFiles = editorConfigFiles }, []);
         }
 
         var bag = new DiagnosticBag(FileDiscovery.ToDisplayPath(path, currentDirectory), null);
         var root = Parse(path, bag);
         if (root is null)
         {
-            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfigFiles = editorConfigFiles }, bag.Diagnostics);
+            return new ConfigLoadResult(new MapLintConfig(path, Path.GetDirectoryName(path), severities, [], [], []) { EditorConfig = editorConfig, EditorConfigFolder = editorConfigFolder, JsonRules = jsonRules, EditorConfigFiles = editorConfigFiles }, bag.Diagnostics);
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
@@ -69,12 +108,30 @@ public static class ConfigLoader
                 else if (ConfiguredSeverities.Parse((rule.Value as JsonString)?.Value) is { } severity)
                 {
                     severities[id] = severity;
+                    jsonRules[id] = severity;
                 }
             }
         }
 
-        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Globs(root, "include", bag), Globs(root, "exclude", bag), Globs(root, "metadata", bag, FileDiscovery.GlobRest), Strings(root, "crossCompanyDataSharing")) { EditorConfigFiles = editorConfigFiles };
-        return new ConfigLoadResult(config, bag.Diagnostics);
+        var config = new MapLintConfig(path, Path.GetDirectoryName(path), severities, Globs(root, "include", bag), Globs(root, "exclude", bag), Globs(root, "metadata", bag, FileDiscovery.GlobRest), Strings(root, "crossCompanyDataSharing"))
+        {
+            EditorConfig = editorConfig,
+            EditorConfigFolder = editorConfigFolder,
+            JsonRules = jsonRules,
+            EditorConfigFiles = editorConfigFiles,
+        };
+
+        // A metadata entry that names no file loads nothing: the metadata rules then skip or misreport silently.
+        foreach (var item in root.GetArray("metadata")?.Items.OfType<JsonString>() ?? [])
+        {
+            if (item.Value.Length > 0 && config.Metadata.Contains(item.Value) && !MatchesAFile(item.Value, config))
+            {
+                bag.Add(ConfigurationRules.MetadataMatchesNothing, item.Span, item.Path, item.Value);
+            }
+        }
+
+        var sharing = root.GetArray("crossCompanyDataSharing")?.Items.OfType<JsonString>().ToList() ?? [];
+        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag };
     }
 
     public static string? Find(string startFolder)
@@ -105,6 +162,11 @@ public static class ConfigLoader
         }
 
         var text = SourceDecoder.Decode(bytes, bag);
+        if (text is not null)
+        {
+            Analyzers.Secrets.DIPV2300CredentialInDocument.Scan(text, bag);
+        }
+
         var root = text is null ? null : JsonParser.Parse(text, bag);
         if (root is not null and not JsonObject)
         {
@@ -132,6 +194,11 @@ public static class ConfigLoader
 
         return globs;
     }
+
+    private static bool MatchesAFile(string entry, MapLintConfig config) =>
+        entry.IndexOfAny(['*', '?']) >= 0
+            ? FileDiscovery.ExpandGlob(entry, config.Directory!, MapLintConfig.Default).Any()
+            : File.Exists(PathUtil.FullPath(entry, config.Directory!));
 
     private static IReadOnlyList<string> Strings(JsonObject root, string name) =>
         root.GetArray(name) is { } array ? array.Items.OfType<JsonString>().Select(s => s.Value).ToList() : [];

@@ -1,125 +1,273 @@
+using System.Collections.Concurrent;
+using MapLint.Diagnostics;
+using MapLint.Text;
+
 namespace MapLint.Configuration;
 
 /// <summary>
-/// Reads <c>dotnet_diagnostic.DIPVxxxx.severity</c> from .editorconfig files, as Roslyn does, so .NET teams set
-/// MapLint's severities where they set their analyzers'. Files are read from the folder up to the first with
-/// <c>root = true</c> (and never above the git root); nearer files win. Sections apply when they cover JSON files (<c>[*]</c>, <c>[*.json]</c>,
-/// <c>[**.json]</c>, <c>[*.{json,…}]</c>); per-folder sections are not interpreted.
+/// MapLint's severities from .editorconfig files, read as Roslyn reads them, so .NET teams set MapLint's rules
+/// where they set their analyzers'. For each checked file, the files from its folder up to the first with
+/// <c>root = true</c> (never above the git root) apply, farthest first, and within a file the sections in order
+/// whose name matches the file (<see cref="EditorConfigGlob"/>: <c>[*.json]</c>, <c>[maps/*.json]</c>,
+/// <c>[customers.json]</c>); a later setting of the same key wins. Of the keys that are set for a rule,
+/// <c>dotnet_diagnostic.DIPVxxxx.severity</c> wins over <c>dotnet_analyzer_diagnostic.category-Category.severity</c>,
+/// which wins over <c>dotnet_analyzer_diagnostic.severity</c>; <c>default</c> means the rule's own severity.
+/// A MapLint key whose rule does not exist or whose value is not a severity is reported at its position.
 /// </summary>
-public static class EditorConfigSeverities
+public sealed class EditorConfigSeverities
 {
-    public static Dictionary<string, ConfiguredSeverity> Read(string folder) => Read(Files(folder));
+    private const string IdPrefix = "dotnet_diagnostic.";
+    private const string CategoryPrefix = "dotnet_analyzer_diagnostic.category-";
+    private const string AllKey = "dotnet_analyzer_diagnostic.severity";
+    private const string Suffix = ".severity";
 
-    /// <summary>The .editorconfig files that apply to the folder, nearest first, up to the one with root = true.</summary>
+    private static readonly HashSet<string> Categories = new(Enum.GetNames(typeof(RuleCategory)), StringComparer.OrdinalIgnoreCase);
+
+    private readonly string currentDirectory;
+    private readonly ConcurrentDictionary<string, ParsedFile> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Settings> perFile = new(StringComparer.Ordinal);
+
+    public EditorConfigSeverities(string currentDirectory) => this.currentDirectory = currentDirectory;
+
+    /// <summary>A setting's outcome: a severity, or null for <c>default</c> (the rule's own).</summary>
+    public readonly record struct Setting(ConfiguredSeverity? Severity);
+
+    /// <summary>The .editorconfig files that apply to a folder, nearest first, up to the first with <c>root = true</c>.</summary>
     public static IReadOnlyList<string> Files(string folder)
     {
-        var files = new List<string>();
+        var found = new List<string>();
         foreach (var dir in Workspace.WorkspaceRoot.ConfigurationFolders(folder))
         {
-            string candidate = System.IO.Path.Combine(dir, ".editorconfig");
+            string candidate = Path.Combine(dir, ".editorconfig");
             if (File.Exists(candidate))
             {
-                files.Add(candidate);
-                if (IsRoot(candidate))
+                found.Add(candidate);
+                if (ParsedFile.Read(candidate).IsRoot)
                 {
                     break;
                 }
             }
         }
 
-        return files;
+        return found;
     }
 
-    public static Dictionary<string, ConfiguredSeverity> Read(IReadOnlyList<string> files)
+    /// <summary>The per-rule severities for a JSON file in <paramref name="folder"/> (rule keys only; for tests and summaries).</summary>
+    public static Dictionary<string, ConfiguredSeverity> Read(string folder)
     {
+        var set = new EditorConfigSeverities(folder);
+        var settings = set.SettingsOf(Path.Combine(folder, "__probe__.json"));
         var result = new Dictionary<string, ConfiguredSeverity>(StringComparer.OrdinalIgnoreCase);
-        for (int i = files.Count - 1; i >= 0; i--)
+        foreach (var (id, setting) in settings.Ids)
         {
-            foreach (var (id, severity) in Parse(SafeRead(files[i])))
+            if (setting.Severity is { } severity)
             {
-                if (severity is { } value)
-                {
-                    result[id] = value;
-                }
-                else
-                {
-                    result.Remove(id);
-                }
+                result[id] = severity;
             }
         }
 
         return result;
     }
 
-    /// <summary>(rule id, severity) pairs in file order; a null severity ("default") removes an override.</summary>
-    public static IEnumerable<(string Id, ConfiguredSeverity? Severity)> Parse(string text)
+    /// <summary>The .editorconfig files read so far (every file a run's documents needed).</summary>
+    public IReadOnlyList<string> FilesRead => files.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Problems found in the MapLint keys of the files read so far, at their positions.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => files.Values.SelectMany(f => f.Problems(currentDirectory)).ToList();
+
+    /// <summary>The rule's setting for one file, or null when no .editorconfig sets it.</summary>
+    public Setting? For(string fullPath, DiagnosticDescriptor descriptor)
     {
-        bool applies = false;
-        foreach (var raw in text.Split('\n'))
+        var settings = SettingsOf(fullPath);
+        if (settings.Ids.TryGetValue(descriptor.Id, out var id))
         {
-            string line = raw.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
-            {
-                continue;
-            }
+            return id;
+        }
 
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                applies = CoversJson(line[1..^1]);
-                continue;
-            }
+        if (settings.Categories.TryGetValue(descriptor.Category.ToString(), out var category))
+        {
+            return category;
+        }
 
-            int eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (!applies || eq < 0)
-            {
-                continue;
-            }
+        return settings.All;
+    }
 
-            string key = line[..eq].Trim();
-            string value = line[(eq + 1)..].Trim();
-            const string Prefix = "dotnet_diagnostic.";
-            const string Suffix = ".severity";
-            if (key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+    /// <summary>True when the rule is off for every file the loaded .editorconfig files can cover (so it need not run).</summary>
+    public bool DisablesEverywhere(DiagnosticDescriptor descriptor, string probeFolder)
+    {
+        if (For(Path.Combine(probeFolder, "__probe__.json"), descriptor) is not { Severity: ConfiguredSeverity.None })
+        {
+            return false;
+        }
+
+        // Off for a file at the top; is it turned on again for some path section anywhere?
+        return !files.Values.SelectMany(f => f.Sections).SelectMany(s => s.Settings).Any(s =>
+            s.Severity is not ConfiguredSeverity.None && (string.Equals(s.Id, descriptor.Id, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(s.Category, descriptor.Category.ToString(), StringComparison.OrdinalIgnoreCase) || s.IsAll));
+    }
+
+    private Settings SettingsOf(string fullPath) => perFile.GetOrAdd(fullPath, path =>
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        var chain = chains.GetOrAdd(folder, Files);
+        var settings = new Settings();
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            var file = files.GetOrAdd(chain[i], ParsedFile.Read);
+            string relative = Path.GetRelativePath(Path.GetDirectoryName(chain[i])!, path).Replace('\\', '/');
+            foreach (var section in file.Sections.Where(s => s.Glob.Matches(relative)))
             {
-                string id = key[Prefix.Length..^Suffix.Length];
-                if (id.StartsWith("DIPV", StringComparison.OrdinalIgnoreCase))
+                foreach (var setting in section.Settings.Where(s => s.Valid))
                 {
-                    yield return (id.ToUpperInvariant(), ConfiguredSeverities.Parse(value));
+                    var value = new Setting(setting.Severity);
+                    if (setting.Id is { } id)
+                    {
+                        settings.Ids[id] = value;
+                    }
+                    else if (setting.Category is { } category)
+                    {
+                        settings.Categories[category] = value;
+                    }
+                    else
+                    {
+                        settings.All = value;
+                    }
                 }
             }
         }
+
+        return settings;
+    });
+
+    private sealed class Settings
+    {
+        public Dictionary<string, Setting> Ids { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, Setting> Categories { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Setting? All { get; set; }
     }
 
-    private static bool CoversJson(string glob)
+    private sealed record KeySetting(string? Id, string? Category, bool IsAll, ConfiguredSeverity? Severity, bool Valid, string Key, string Value, TextSpan KeySpan, TextSpan ValueSpan);
+
+    private sealed record Section(EditorConfigGlob Glob, List<KeySetting> Settings);
+
+    private sealed class ParsedFile
     {
-        string g = glob.Trim();
-        if (g is "*" or "**" or "*.json" or "**.json" or "**/*.json")
+        private ParsedFile(string path, bool isRoot, List<Section> sections, SourceText text)
         {
-            return true;
+            FilePath = path;
+            IsRoot = isRoot;
+            Sections = sections;
+            Text = text;
         }
 
-        int open = g.IndexOf('{', StringComparison.Ordinal);
-        int close = g.LastIndexOf('}');
-        if (open >= 0 && close > open && (g[..open] is "*." or "**." or "**/*." or "" or "*" or "**/"))
+        public string FilePath { get; }
+
+        public bool IsRoot { get; }
+
+        public List<Section> Sections { get; }
+
+        public SourceText Text { get; }
+
+        public static ParsedFile Read(string path)
         {
-            return g[(open + 1)..close].Split(',').Any(p => p.Trim() is "json" or "*.json" or "**.json" or "*");
+            string content = SafeRead(path);
+            var sections = new List<Section>();
+            bool isRoot = false;
+            Section? current = null;
+            int offset = 0; // UTF-8 byte offset of the line, as SourceText positions count
+            foreach (var raw in content.Split('\n'))
+            {
+                int lineBytes = System.Text.Encoding.UTF8.GetByteCount(raw) + 1;
+                string line = raw.TrimEnd('\r');
+                string trimmed = line.Trim();
+                if (trimmed.Length > 0 && trimmed[0] is not ('#' or ';'))
+                {
+                    if (trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']')
+                    {
+                        current = new Section(new EditorConfigGlob(trimmed.Substring(1, trimmed.Length - 2)), []);
+                        sections.Add(current);
+                    }
+                    else if (line.IndexOf('=') is int eq and >= 0)
+                    {
+                        string key = line.Substring(0, eq).Trim();
+                        string value = line.Substring(eq + 1).Trim();
+                        if (current is null)
+                        {
+                            isRoot |= key.Equals("root", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                        }
+                        else if (Classify(key, value, Span(line, offset, key, 0), Span(line, offset, value, eq + 1)) is { } setting)
+                        {
+                            current.Settings.Add(setting);
+                        }
+                    }
+                }
+
+                offset += lineBytes;
+            }
+
+            return new ParsedFile(path, isRoot, sections, SourceText.From(content));
         }
 
-        return false;
-    }
-
-    private static bool IsRoot(string path) =>
-        SafeRead(path).Split('\n').TakeWhile(l => !l.TrimStart().StartsWith('[')).Any(l => l.Replace(" ", string.Empty).Equals("root=true", StringComparison.OrdinalIgnoreCase));
-
-    private static string SafeRead(string path)
-    {
-        try
+        public IEnumerable<Diagnostic> Problems(string currentDirectory)
         {
-            return System.Text.Encoding.UTF8.GetString(Util.SafeFileReader.Read(path, 1024 * 1024));
+            string display = Workspace.FileDiscovery.ToDisplayPath(FilePath, currentDirectory);
+            var known = Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToList();
+            foreach (var setting in Sections.SelectMany(s => s.Settings))
+            {
+                if (setting.Id is { } id && !known.Contains(id, StringComparer.OrdinalIgnoreCase))
+                {
+                    yield return Diagnostic.Create(ConfigurationRules.UnknownRule, new Location(display, Text, setting.KeySpan), null, null, id, Documents.NameSuggester.Hint(Documents.NameSuggester.Suggest(id, known)));
+                }
+                else if (!setting.Valid)
+                {
+                    yield return Diagnostic.Create(ConfigurationRules.UnknownSeverity, new Location(display, Text, setting.ValueSpan), null, null, setting.Value, setting.Key);
+                }
+            }
         }
-        catch (Util.UnsafeReadException)
+
+        private static KeySetting? Classify(string key, string value, TextSpan keySpan, TextSpan valueSpan)
         {
-            return string.Empty;
+            var severity = ConfiguredSeverities.Parse(value);
+            bool isDefault = value.Equals("default", StringComparison.OrdinalIgnoreCase);
+            bool valid = severity is not null || isDefault;
+            if (key.StartsWith(IdPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                string id = key.Substring(IdPrefix.Length, key.Length - IdPrefix.Length - Suffix.Length);
+                return id.StartsWith("DIPV", StringComparison.OrdinalIgnoreCase)
+                    ? new KeySetting(id.ToUpperInvariant(), null, false, severity, valid, key, value, keySpan, valueSpan)
+                    : null;
+            }
+
+            if (key.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                // Other analyzers' categories (Style, Performance…) are theirs, not unknown: only MapLint's are read.
+                string category = key.Substring(CategoryPrefix.Length, key.Length - CategoryPrefix.Length - Suffix.Length);
+                return Categories.Contains(category) ? new KeySetting(null, category, false, severity, valid, key, value, keySpan, valueSpan) : null;
+            }
+
+            return key.Equals(AllKey, StringComparison.OrdinalIgnoreCase) ? new KeySetting(null, null, true, severity, valid, key, value, keySpan, valueSpan) : null;
+        }
+
+        private static TextSpan Span(string line, int lineOffset, string part, int from)
+        {
+            int index = part.Length == 0 ? from : line.IndexOf(part, from, StringComparison.Ordinal);
+            int start = lineOffset + System.Text.Encoding.UTF8.GetByteCount(line.Substring(0, Math.Max(0, index)));
+            return new TextSpan(start, start + System.Text.Encoding.UTF8.GetByteCount(part));
+        }
+
+        private static string SafeRead(string path)
+        {
+            try
+            {
+                return System.Text.Encoding.UTF8.GetString(Util.SafeFileReader.Read(path, 1024 * 1024));
+            }
+            catch (Util.UnsafeReadException)
+            {
+                return string.Empty;
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class Diagnostic
         };
 
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, string? jsonPath = null, ImmutableDictionary<string, string>? properties = null, params object?[] arguments) =>
-        new(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, jsonPath, properties);
+        new(descriptor, location, Secrets.Credentials.Redact(descriptor.FormatMessage(arguments)), descriptor.DefaultSeverity, jsonPath, properties);
 
     public override string ToString()
     {

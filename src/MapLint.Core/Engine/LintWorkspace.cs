@@ -289,6 +289,15 @@ public sealed class LintWorkspace
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
     {
         var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
+        {
+            // AL code: read on its own here; its rules run across all AL files in the workspace stage.
+            var code = source.Read(file, pending.Bag);
+            var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
+            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
+            return pending;
+        }
+
         if (source.ReadPrefix(file) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
         {
             pending.IsMap = true;
@@ -372,9 +381,17 @@ public sealed class LintWorkspace
             if (options.StreamMaps)
             {
                 // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
-                var flagged = bag.Diagnostics.Select(d => d.Location.Span).ToList();
-                map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0
-                    || flagged.Any(span => m.Span.Start <= span.Start && span.End <= m.Span.End));
+                // (Each finding finds its mapping by binary search: linear in findings, not mappings × findings.)
+                var flagged = new HashSet<FieldMapping>(ReferenceEqualityComparer.Instance);
+                foreach (var diagnostic in bag.Diagnostics)
+                {
+                    if (RuleRunner.MappingAt(map.Mappings, diagnostic.Location.Span) is { } owner)
+                    {
+                        flagged.Add(owner);
+                    }
+                }
+
+                map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0 || flagged.Contains(m));
                 // Text read out of an archive entry cannot be read again from the file: it stays.
                 if (map.File.DisplayPath == file.DisplayPath && source.Reread(file) is { } reread)
                 {
@@ -435,15 +452,19 @@ public sealed class LintWorkspace
         });
 
         lap("rules spanning maps (the sync graph), connection sets and projects");
+        var alFiles = all.Select(s => s.Al).ToArray();
+        var businessCentral = BusinessCentral.BusinessCentralApp.Build(alFiles.OfType<BusinessCentral.AlFile>().ToList());
+        BusinessCentralAnalysis.Run(businessCentral, model, registrations, BusinessCentralAnalysis.Bags(alFiles, crossBags));
+        lap("Business Central mappings");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
-            diagnostics.AddRange(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config));
+            diagnostics.AddRange(FindingsCap.Apply(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config).ToList()));
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);
         lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
+        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -5,6 +5,7 @@ using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Model;
 using MapLint.Semantics;
+using MapLint.Text;
 
 namespace MapLint.Engine;
 
@@ -39,7 +40,7 @@ internal static class RuleRunner
             {
                 // One broken analyzer must not hide the findings of the others: report it on the document and go on.
                 string kind = document.Kind == DocumentKind.Project ? "project" : document.Kind == DocumentKind.ConnectionSet ? "connection set" : "document";
-                bag.Add(EngineRules.ProjectAnalyzerException, document.NameSpan, "$.name", analyzer.Name, kind, ex.GetType().Name, ex.Message);
+                bag.Add(EngineRules.ProjectAnalyzerException, document.NameSpan, "$.name", analyzer.Name, kind, ex.GetType().Name, Where(ex));
             }
         }
     }
@@ -87,7 +88,7 @@ internal static class RuleRunner
             catch (Exception ex)
             {
                 failed[r] = true;
-                bag.Add(EngineRules.TableMapAnalyzerException, map.NameSpan, "$.name", registrations[r].Analyzer.Name, ex.GetType().Name, ex.Message);
+                bag.Add(EngineRules.TableMapAnalyzerException, map.NameSpan, "$.name", registrations[r].Analyzer.Name, ex.GetType().Name, Where(ex));
             }
         }
     }
@@ -115,7 +116,8 @@ internal static class RuleRunner
     /// </summary>
     public static IEnumerable<Diagnostic> Finish(DocumentSummary summary, IReadOnlyList<Diagnostic> spanning, MapLintConfig config)
     {
-        var configured = Configure(summary.Findings.Concat(spanning), config);
+        string fullPath = summary.File.FullPath;
+        var configured = Configure(summary.Findings.Concat(spanning), config, fullPath);
         var documents = summary.Documents;
         if (documents.Count > 0)
         {
@@ -136,7 +138,7 @@ internal static class RuleRunner
                 configured = result;
             }
 
-            configured.AddRange(Configure(unused.Diagnostics, config));
+            configured.AddRange(Configure(unused.Diagnostics, config, fullPath));
         }
 
         return configured.Select(d =>
@@ -162,13 +164,13 @@ internal static class RuleRunner
         return owner;
     }
 
-    /// <summary>Applies configured severities; findings of rules set to none are dropped.</summary>
-    private static List<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, MapLintConfig config)
+    /// <summary>Applies the severities configured for the file (.editorconfig path sections); findings of rules set to none are dropped.</summary>
+    private static List<Diagnostic> Configure(IEnumerable<Diagnostic> diagnostics, MapLintConfig config, string fullPath)
     {
         var result = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
-            if (config.SeverityOf(diagnostic.Descriptor) is { } severity)
+            if (config.SeverityOf(diagnostic.Descriptor, fullPath) is { } severity)
             {
                 result.Add(severity == diagnostic.Severity ? diagnostic : diagnostic.WithSeverity(severity));
             }
@@ -181,6 +183,9 @@ internal static class RuleRunner
     /// A place that survives unrelated edits: the document's kind and name, then the mapping's two fields when
     /// the finding is inside a mapping, else the JSON path with array indexes removed.
     /// </summary>
+    /// <summary>Where an analyzer threw (the method), never the exception's text, which may quote the document.</summary>
+    private static string Where(Exception ex) => "in " + (ex.TargetSite?.Name ?? "an unknown method");
+
     private static string LogicalLocation(MapLintDocument? document, Diagnostic diagnostic)
     {
         if (document is null)
@@ -190,12 +195,36 @@ internal static class RuleRunner
 
         string owner = DocumentKinds.All.First(k => k.Kind == document.Kind).Name + ":" + document.Name;
         var span = diagnostic.Location.Span;
-        if (document is TableMap map && map.Mappings.FirstOrDefault(m => m.Span.Start <= span.Start && span.End <= m.Span.End) is { } mapping)
+        if (document is TableMap map && MappingAt(map.Mappings, span) is { } mapping)
         {
             return $"{owner}/mapping:{mapping.Source?.Text}|{mapping.Destination?.Text}";
         }
 
         return owner + "/" + ArrayIndex.Replace(diagnostic.JsonPath ?? "$", "[]");
+    }
+
+    /// <summary>
+    /// The mapping whose span holds <paramref name="span"/>, by binary search over the mappings (in document order,
+    /// not overlapping): a map with a finding on each of its 100,000 mappings is linear, not mappings × findings.
+    /// </summary>
+    internal static FieldMapping? MappingAt(IReadOnlyList<FieldMapping> mappings, TextSpan span)
+    {
+        int low = 0, high = mappings.Count - 1, found = -1;
+        while (low <= high)
+        {
+            int mid = low + ((high - low) / 2);
+            if (mappings[mid].Span.Start <= span.Start)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return found >= 0 && span.End <= mappings[found].Span.End ? mappings[found] : null;
     }
 
     private static readonly Regex ArrayIndex = new(@"\[\d+\]", RegexOptions.CultureInvariant);

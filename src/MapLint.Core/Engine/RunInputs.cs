@@ -41,10 +41,13 @@ public sealed class RunInputs
         var globs = config.Directory is { } directory
             ? config.Metadata.Select(m => PathUtil.FullPath(m, directory).Replace('\\', '/')).ToList()
             : [];
-        return new RunInputs(
-            files.Select(f => f.FullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            config.Path,
-            config.EditorConfigFiles,
-            globs);
+        var documents = files.Select(f => f.FullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // Severities are read per document (.editorconfig path sections): the files above each document's folder count too.
+        var editorConfigFiles = config.EditorConfigFiles
+            .Concat(documents.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(EditorConfigSeverities.Files))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new RunInputs(documents, config.Path, editorConfigFiles, globs);
     }
 }

@@ -22,8 +22,25 @@ public sealed class ConnectionSet : MapLintDocument
 
     public IReadOnlyList<OrganizationMapping> OrganizationMappings { get; }
 
-    public EnvironmentDefinition? FindEnvironment(string name) =>
-        Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The environment of that name (case-insensitive; the first of duplicates), through an index: a set of thousands of connections is checked in linear time.</summary>
+    public EnvironmentDefinition? FindEnvironment(string name)
+    {
+        var index = environmentsByName;
+        if (index is null)
+        {
+            index = new Dictionary<string, EnvironmentDefinition>(StringComparer.OrdinalIgnoreCase);
+            foreach (var environment in Environments)
+            {
+                index.TryAdd(environment.Name, environment);
+            }
+
+            environmentsByName = index; // built at most a few times under a race, never half: the reference is set once complete
+        }
+
+        return index.TryGetValue(name, out var found) ? found : null;
+    }
+
+    private Dictionary<string, EnvironmentDefinition>? environmentsByName;
 
     public bool HasEnvironmentFor(string app) => Environments.Any(e => Apps.NameComparer.Equals(e.App?.Value, app));
 

@@ -33,8 +33,9 @@ public static class GitHubReporter
         writer.Write(TextReporter.Summary(result) + "\n");
     }
 
+    // Workflow-command escaping (%, CR, LF), then the shared escaping of every other control character.
     private static string Data(string text) =>
-        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        OutputText.Line(Secrets.Credentials.Redact(text).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
 
     private static string Property(string text) =>
         Data(text).Replace(":", "%3A").Replace(",", "%2C");

@@ -36,7 +36,7 @@ public static class JsonReporter
 
             if (d.LogicalLocation is not null)
             {
-                writer.WriteString("logicalLocation", d.LogicalLocation);
+                writer.WriteString("logicalLocation", Secrets.Credentials.Redact(d.LogicalLocation));
             }
 
             writer.WriteString("helpUri", d.Descriptor.HelpLink);

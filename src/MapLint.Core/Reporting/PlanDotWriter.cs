@@ -40,5 +40,7 @@ public static class PlanDotWriter
         return dot.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
+    // DOT's own quoting (\\ and \"), and a label line break as DOT's \n; other controls through the shared escaping.
+    private static string Escape(string text) =>
+        OutputText.Line(Secrets.Credentials.Redact(text).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\u0001")).Replace("\\u0001", "\\n");
 }

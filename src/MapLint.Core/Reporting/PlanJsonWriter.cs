@@ -9,7 +9,7 @@ namespace MapLint.Reporting;
 /// <summary>The initial-sync plan for machines: waves, dependencies, deferred lookups and the second pass.</summary>
 public static class PlanJsonWriter
 {
-    public static string Write(SyncPlan plan)
+    public static string Write(SyncPlan plan, CouplingPlan? businessCentral = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -34,7 +34,7 @@ public static class PlanJsonWriter
                         json.WriteString("map", dependency.DependsOn.Name);
                         json.WriteString("lookup", dependency.Lookup.Text);
                         json.WriteString("table", dependency.TargetTable);
-                        json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Dependency, dependency)));
+                        json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Lookup, dependency.Lookup)));
                         json.WriteEndObject();
                     }
 
@@ -74,6 +74,23 @@ public static class PlanJsonWriter
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("unresolvedLookups");
+            foreach (var unresolved in plan.Graph.UnresolvedLookups)
+            {
+                json.WriteStartObject();
+                json.WriteString("map", unresolved.Map.Name);
+                json.WriteString("file", unresolved.Map.File.DisplayPath);
+                json.WriteString("lookup", unresolved.Lookup.Text);
+                json.WriteString("metadataNeeded", unresolved.MetadataNeeded);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (businessCentral is not null)
+            {
+                CouplingPlanWriter.WriteJsonProperty(businessCentral, json);
+            }
+
             json.WriteEndObject();
         }
 

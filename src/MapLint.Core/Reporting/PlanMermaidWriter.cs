@@ -52,5 +52,5 @@ public static class PlanMermaidWriter
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\"", "#quot;");
+    private static string Escape(string text) => OutputText.Line(Secrets.Credentials.Redact(text)).Replace("\"", "#quot;");
 }

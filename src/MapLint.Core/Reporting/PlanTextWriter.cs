@@ -18,21 +18,21 @@ public static class PlanTextWriter
             writer.Write($"\nWave {wave.Number.ToString(CultureInfo.InvariantCulture)}\n");
             foreach (var planned in wave.Maps)
             {
-                writer.Write($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})\n");
+                writer.Write(OutputText.WholeLine($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})") + "\n");
                 var after = plan.Graph.DependenciesOf(planned.Map)
-                    .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Dependency, d)))
+                    .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Lookup, d.Lookup)))
                     .Select(d => d.DependsOn.Name)
                     .Distinct()
                     .Order(StringComparer.Ordinal)
                     .ToList();
                 if (after.Count > 0)
                 {
-                    writer.Write($"      after: {string.Join(", ", after)}\n");
+                    writer.Write(OutputText.Line($"      after: {string.Join(", ", after)}") + "\n");
                 }
 
                 if (planned.Deferred.Count > 0)
                 {
-                    writer.Write($"      first pass without: {string.Join(", ", planned.Deferred.Select(Describe))}\n");
+                    writer.Write(OutputText.Line($"      first pass without: {string.Join(", ", planned.Deferred.Select(Describe))}") + "\n");
                 }
             }
         }
@@ -42,7 +42,17 @@ public static class PlanTextWriter
             writer.Write("\nSecond pass: run these maps again to fill the lookups left out above\n");
             foreach (var planned in plan.SecondPass)
             {
-                writer.Write($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}\n");
+                writer.Write(OutputText.Line($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}") + "\n");
+            }
+        }
+
+        if (plan.Graph.UnresolvedLookups.Count > 0)
+        {
+            // Said, not dropped: the plan cannot order what it cannot resolve.
+            writer.Write($"\nUnresolved lookups: {Count(plan.Graph.UnresolvedLookups.Count, "lookup")} whose target table is not known, so the order above does not account for them. Add the metadata named to resolve each.\n");
+            foreach (var unresolved in plan.Graph.UnresolvedLookups)
+            {
+                writer.Write($"  {unresolved.Map.Name}: {unresolved.Lookup.Text} (needs {unresolved.MetadataNeeded})\n");
             }
         }
     }

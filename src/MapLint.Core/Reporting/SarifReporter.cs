@@ -15,8 +15,9 @@ public static class SarifReporter
 {
     public const string InformationUri = "https://github.com/maplint/maplint";
 
-    public static string Write(LintResult result, string toolVersion)
+    public static string Write(LintResult result, string toolVersion, SarifAutomation? automation = null)
     {
+        automation ??= SarifAutomation.Default;
         var rules = AnalyzerCatalog.AllDescriptors;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         using var stream = new MemoryStream();
@@ -30,6 +31,7 @@ public static class SarifReporter
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
             json.WriteString("name", "MapLint");
+            json.WriteString("fullName", "MapLint " + toolVersion);
             json.WriteString("version", toolVersion);
             json.WriteString("semanticVersion", toolVersion);
             json.WriteString("informationUri", InformationUri);
@@ -42,11 +44,51 @@ public static class SarifReporter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
+
+            // The category code scanning and Advanced Security for Azure DevOps keep MapLint's results under.
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", automation.Id);
+            if (automation.Properties.Count > 0)
+            {
+                json.WriteStartObject("properties");
+                foreach (var (name, value) in automation.Properties)
+                {
+                    json.WriteString(name, value);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+
+            // Run notes (rules skipped for lack of metadata) would otherwise be lost: they are the tool's notifications.
+            json.WriteStartArray("invocations");
+            json.WriteStartObject();
+            json.WriteBoolean("executionSuccessful", true);
+            if (result.Notes.Count > 0)
+            {
+                json.WriteStartArray("toolExecutionNotifications");
+                foreach (var note in result.Notes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("level", "note");
+                    json.WriteStartObject("message");
+                    json.WriteString("text", note);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var diagnostic in result.Diagnostics)
             {
-                WriteResult(json, diagnostic, index[diagnostic.Id]);
+                WriteResult(json, diagnostic, index[diagnostic.Id], Fingerprint(diagnostic, occurrences));
             }
 
             json.WriteEndArray();
@@ -73,6 +115,11 @@ public static class SarifReporter
         {
             json.WriteStartObject("help");
             json.WriteString("text", fix);
+            if (RuleDocumentation.Page(rule.Id) is { } page)
+            {
+                json.WriteString("markdown", page.Replace("\r\n", "\n"));
+            }
+
             json.WriteEndObject();
         }
 
@@ -86,7 +133,20 @@ public static class SarifReporter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex)
+    /// <summary>
+    /// A fingerprint that survives unrelated edits: file, rule and logical location (document and mapping, never
+    /// a line number), with the occurrence count among equal ones, hashed.
+    /// </summary>
+    private static string Fingerprint(Diagnostic diagnostic, Dictionary<string, int> occurrences)
+    {
+        string key = diagnostic.Location.Path + "\n" + diagnostic.Id + "\n" + (diagnostic.LogicalLocation ?? diagnostic.JsonPath ?? string.Empty);
+        int occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key + "\n" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return string.Concat(hash.Take(16).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string fingerprint)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Id);
@@ -124,13 +184,16 @@ public static class SarifReporter
         {
             json.WriteStartArray("logicalLocations");
             json.WriteStartObject();
-            json.WriteString("fullyQualifiedName", logical);
+            json.WriteString("fullyQualifiedName", Secrets.Credentials.Redact(logical));
             json.WriteEndObject();
             json.WriteEndArray();
         }
 
         json.WriteEndObject();
         json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("maplintLogicalLocation/v1", fingerprint);
+        json.WriteEndObject();
         if (diagnostic.IsSuppressed)
         {
             json.WriteStartArray("suppressions");
@@ -151,7 +214,7 @@ public static class SarifReporter
 
             foreach (var pair in diagnostic.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                json.WriteString(pair.Key, pair.Value);
+                json.WriteString(pair.Key, Secrets.Credentials.Redact(pair.Value));
             }
 
             json.WriteEndObject();

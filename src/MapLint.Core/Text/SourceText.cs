@@ -47,7 +47,6 @@ public sealed class SourceText
         }
 
         _ = LineStarts;
-        ascii = true;
         reload = readAgain;
         utf8 = null;
         return true;
@@ -68,15 +67,44 @@ public sealed class SourceText
 
     public static SourceText From(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Utf8);
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Utf8, out ascii);
 
-    // Columns count characters: for ASCII text that is the byte distance, with no need for the bytes.
-    private int ColumnOf(int start, int offset) => ascii ? offset - start : Encoding.UTF8.GetCharCount(Utf8, start, offset - start);
+    // Columns count characters: for ASCII text that is the byte distance, with no need for the bytes. Otherwise
+    // the count goes on from the last position asked on the same line (findings come in order), so a minified
+    // one-line file with many findings is counted once, not once per finding.
+    private int ColumnOf(int start, int offset)
+    {
+        if (ascii)
+        {
+            return offset - start;
+        }
+
+        var memo = columnMemo;
+        int chars = memo is not null && memo.LineStart == start && memo.Offset <= offset
+            ? memo.Chars + Encoding.UTF8.GetCharCount(Utf8, memo.Offset, offset - memo.Offset)
+            : Encoding.UTF8.GetCharCount(Utf8, start, offset - start);
+        columnMemo = new ColumnMemo(start, offset, chars);
+        return chars;
+    }
+
+    private ColumnMemo? columnMemo;
+
+    private sealed record ColumnMemo(int LineStart, int Offset, int Chars);
 
     public int LineCount => LineStarts.Length;
 
-    private static int[] ComputeLineStarts(byte[] bytes)
+    private static int[] ComputeLineStarts(byte[] bytes, out bool ascii)
     {
+        ascii = true;
+        foreach (byte b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
         var starts = new List<int> { 0 };
         var span = bytes.AsSpan();
         int offset = 0;
@@ -116,6 +144,10 @@ public sealed class SourceText
 
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
         new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    /// <summary>The length in bytes of a 0-based line, its line break included, without decoding it.</summary>
+    public int GetLineByteLength(int lineIndex) =>
+        (lineIndex + 1 < LineStarts.Length ? LineStarts[lineIndex + 1] : Length) - LineStarts[lineIndex];
 
     /// <summary>The text of a 0-based line without its line break.</summary>
     public string GetLineText(int lineIndex)

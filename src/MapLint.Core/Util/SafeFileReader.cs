@@ -35,7 +35,12 @@ public static class SafeFileReader
         var kind = FileKinds.Of(path);
         if (kind == FileKind.Missing)
         {
-            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it does not exist";
+            if (path.IndexOf('\uFFFD') >= 0)
+            {
+                return "its name is not valid UTF-8 (shown with U+FFFD) and it cannot be opened by it; rename it";
+            }
+
+            return FileKinds.Of(path, followLinks: false) == FileKind.SymbolicLink ? "it is a symbolic link whose target does not exist, or loops" : "it no longer exists";
         }
 
         if (kind != FileKind.Regular)

@@ -111,6 +111,9 @@ public static class DocumentLoader
             return null;
         }
 
+        // Credentials are looked for in every JSON file, whatever it turns out to be.
+        Analyzers.Secrets.DIPV2300CredentialInDocument.Scan(text, bag);
+
         if (bindFromReader && PeekKind(text.Utf8) is { } peeked && LoadFromReader(file, text, bag, peeked) is { } bound)
         {
             return bound;

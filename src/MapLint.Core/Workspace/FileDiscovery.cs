@@ -13,7 +13,7 @@ public sealed record DiscoveryResult(IReadOnlyList<WorkspaceFile> Files, IReadOn
 
 /// <summary>
 /// Expands the paths given on a command line (files, folders, globs) into the documents to check. Folders
-/// contribute their *.json files; build output, dependencies and VCS folders are skipped, and symbolic links
+/// contribute their *.json and *.al files; build output, dependencies and VCS folders are skipped, and symbolic links
 /// to folders are not followed, so a link loop cannot make discovery run forever.
 /// </summary>
 public static class FileDiscovery
@@ -39,7 +39,7 @@ public static class FileDiscovery
                 }
 
                 int added = 0;
-                foreach (var match in Glob(path, currentDirectory))
+                foreach (var match in ExpandGlob(path, currentDirectory, config))
                 {
                     Add(files, match, currentDirectory, WorkspaceRoot.ReadRoot(Path.GetDirectoryName(match)!, config.Directory));
                     added++;
@@ -228,19 +228,31 @@ public static class FileDiscovery
 
             foreach (var entry in entries)
             {
-                FileAttributes attributes;
+                FileAttributes? attributes;
                 try
                 {
                     attributes = File.GetAttributes(entry);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
+                    attributes = null;
+                }
+
+                if (attributes is null)
+                {
+                    // A name that is not valid UTF-8 comes back with U+FFFD and cannot be opened by it: pass it on, so
+                    // the read reports it instead of the file being skipped silently.
+                    if (entry.IndexOf('\uFFFD') >= 0 && (!jsonOnly || entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        yield return entry;
+                    }
+
                     continue;
                 }
 
-                if ((attributes & FileAttributes.Directory) != 0)
+                if ((attributes.Value & FileAttributes.Directory) != 0)
                 {
-                    if ((attributes & FileAttributes.ReparsePoint) == 0 && !(jsonOnly && SkippedFolders.Contains(Path.GetFileName(entry))))
+                    if ((attributes.Value & FileAttributes.ReparsePoint) == 0 && !(jsonOnly && SkippedFolders.Contains(Path.GetFileName(entry))))
                     {
                         pending.Push(entry);
                     }
@@ -249,7 +261,7 @@ public static class FileDiscovery
                 {
                     yield return entry;
                 }
-                else if (IsChecked(entry) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase))
+                else if ((IsChecked(entry) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase)) || BusinessCentral.AlFileReader.IsAlFile(entry))
                 {
                     yield return entry;
                 }
@@ -264,13 +276,26 @@ public static class FileDiscovery
     private static bool IsChecked(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> Glob(string pattern, string currentDirectory)
+    /// <summary>
+    /// The files a glob names, less those the configuration excludes, as for a folder walk from the folder before
+    /// the first wildcard (so a glob inside an excluded area the user named, like examples/broken/*, still matches).
+    /// </summary>
+    public static IEnumerable<string> ExpandGlob(string pattern, string currentDirectory, Configuration.MapLintConfig config)
+    {
+        var matches = Glob(pattern, currentDirectory, out string baseFolder);
+        var filter = FolderFilter.For(config, baseFolder);
+        return matches.Where(filter.Keeps);
+    }
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory) => Glob(pattern, currentDirectory, out _);
+
+    private static IEnumerable<string> Glob(string pattern, string currentDirectory, out string baseFolder)
     {
         // Split the pattern into the folder before the first wildcard and the rest, so absolute globs work too.
         string normalized = pattern.Replace('\\', '/');
         int wildcard = normalized.IndexOfAny(['*', '?']);
         int slash = normalized.LastIndexOf('/', wildcard);
-        string baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
+        baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
         string rest = slash < 0 ? normalized : normalized[(slash + 1)..];
         if (!Directory.Exists(baseFolder))
         {
@@ -281,6 +306,7 @@ public static class FileDiscovery
         // loop would load each file many times, two would make the walk exponential.
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddInclude(rest);
-        return EnumerateFolder(baseFolder, jsonOnly: false).Where(f => matcher.Match(baseFolder, f).HasMatches).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        string folder = baseFolder;
+        return EnumerateFolder(folder, jsonOnly: false).Where(f => matcher.Match(folder, f).HasMatches).OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
 }

@@ -13,6 +13,8 @@ public sealed class DIPV1000ConnectionValidation : Analyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 
+    private const int MaxSuggestions = 100;
+
     public override void Initialize(AnalysisRegistration registration)
     {
         registration.RegisterConnectionSetAction(CheckConnections);
@@ -22,6 +24,7 @@ public sealed class DIPV1000ConnectionValidation : Analyzer
     private static void CheckConnections(ConnectionSetAnalysisContext context)
     {
         var set = context.ConnectionSet;
+        int suggestionsLeft = MaxSuggestions;
         foreach (var connection in set.Connections)
         {
             if (connection.App is null)
@@ -38,7 +41,9 @@ public sealed class DIPV1000ConnectionValidation : Analyzer
             var environment = set.FindEnvironment(environmentName.Value);
             if (environment is null)
             {
-                string hint = NameSuggester.Hint(NameSuggester.Suggest(environmentName.Value, set.Environments.Select(e => e.Name)));
+                // Each suggestion compares with every environment: past a budget the hint is left out, so a set of
+                // thousands of unknown environments costs linear time, not connections × environments.
+                string hint = suggestionsLeft-- > 0 ? NameSuggester.Hint(NameSuggester.Suggest(environmentName.Value, set.Environments.Select(e => e.Name))) : string.Empty;
                 context.Report(Descriptor, environmentName.Span, connection.Syntax.Path + ".environment", $"Connection '{connection.Name}' reaches environment '{environmentName.Value}', which this connection set does not define.{hint}");
             }
             else if (connection.App is { } app && environment.App is { } environmentApp && !Apps.NameComparer.Equals(app.Value, environmentApp.Value))

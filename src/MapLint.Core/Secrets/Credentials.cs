@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MapLint.Secrets;
+
+/// <summary>
+/// What a stored credential looks like, for DIPV2300 (which reports it) and for redaction (which keeps it out of
+/// every output). One place, so what the rule finds is exactly what no report prints: URL user information with
+/// a password, secret query parameters (SAS <c>sig</c>, OAuth <c>client_secret</c>, <c>code</c>, <c>token</c>…),
+/// bearer tokens, JWTs, connection-string keys, and the values of properties named like a secret.
+/// </summary>
+public static class Credentials
+{
+    public const string Mask = "***";
+
+    private static readonly string[] SecretQueryParameters =
+        ["sig", "signature", "client_secret", "clientsecret", "code", "token", "access_token", "id_token", "refresh_token", "api_key", "apikey", "api-key", "password", "pwd", "secret", "key", "sharedaccesskey", "x-api-key", "subscription-key"];
+
+    // scheme://user:password@host — the user is kept, the password masked.
+    private static readonly Regex UserInfo = new(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:'""]*:)(?<secret>[^\s/?#@'""]+)(?=@)", RegexOptions.CultureInvariant);
+
+    private static readonly Regex QueryParameter = new(
+        @"(?<prefix>[?&;](?:" + string.Join("|", SecretQueryParameters.Select(Regex.Escape)) + @")=)(?<secret>[^&#\s'""]+)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex Bearer = new(@"(?<prefix>\b(?:Bearer|Basic)\s+)(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex Jwt = new(@"(?<prefix>)(?<secret>\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", RegexOptions.CultureInvariant);
+
+    // Connection strings: AccountKey=…; Password=…; SharedAccessKey=…; ClientSecret=…
+    private static readonly Regex ConnectionStringKey = new(
+        @"(?<prefix>(?:^|[;\s""'])(?:AccountKey|Password|Pwd|SharedAccessKey|SharedAccessSignature|ClientSecret|Client_Secret|ApiKey)\s*=\s*)(?<secret>[^;""'\s]+)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // In a line of JSON source: "password": "…" (any property named like a secret).
+    private static readonly Regex JsonSecretProperty = new(@"(?<name>""(?<key>(?:[^""\\]|\\.){1,80})""\s*:\s*"")(?<value>(?:[^""\\]|\\.)*)(?="")", RegexOptions.CultureInvariant);
+
+    private static readonly Regex[] Patterns = [UserInfo, QueryParameter, Bearer, Jwt, ConnectionStringKey];
+
+    /// <summary>What kind of credential <paramref name="value"/> carries, wherever it appears, or null.</summary>
+    public static string? InValue(string value)
+    {
+        if (value.Length < 4)
+        {
+            return null;
+        }
+
+        if (UserInfo.IsMatch(value))
+        {
+            return "a password in the URL's user information";
+        }
+
+        if (QueryParameter.Match(value) is { Success: true } query)
+        {
+            string name = query.Groups["prefix"].Value.TrimStart('?', '&', ';').TrimEnd('=');
+            return $"a '{name}' query parameter";
+        }
+
+        if (Bearer.IsMatch(value))
+        {
+            return "a bearer or basic token";
+        }
+
+        if (Jwt.IsMatch(value))
+        {
+            return "a JSON web token";
+        }
+
+        return ConnectionStringKey.IsMatch(value) ? "a key or password in a connection string" : null;
+    }
+
+    /// <summary>
+    /// True for a property named like a secret: password, secret, clientSecret, apiKey, connectionString, token,
+    /// accessKey, privateKey, sasToken… (case, '_' and '-' ignored). Names that only contain such a word in the
+    /// middle (tokenEndpoint, passwordPolicy) are not secrets.
+    /// </summary>
+    public static bool IsSecretName(string name)
+    {
+        var normalized = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                normalized.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        string n = normalized.ToString();
+        return n is "pwd" or "passwd" or "pass" or "sas" or "authorization"
+            || n.EndsWith("password", StringComparison.Ordinal)
+            || n.EndsWith("secret", StringComparison.Ordinal)
+            || n.EndsWith("apikey", StringComparison.Ordinal)
+            || n.EndsWith("accesskey", StringComparison.Ordinal)
+            || n.EndsWith("accountkey", StringComparison.Ordinal)
+            || n.EndsWith("privatekey", StringComparison.Ordinal)
+            || n.EndsWith("sharedaccesskey", StringComparison.Ordinal)
+            || n.EndsWith("subscriptionkey", StringComparison.Ordinal)
+            || n.EndsWith("token", StringComparison.Ordinal)
+            || n.EndsWith("connectionstring", StringComparison.Ordinal)
+            || n.EndsWith("credential", StringComparison.Ordinal)
+            || n.EndsWith("credentials", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True when the value of a secret-named property is a reference to a secret kept elsewhere (a Key Vault
+    /// reference, an environment variable, a pipeline variable, a template placeholder) or empty: that is the fix.
+    /// </summary>
+    public static bool IsReference(string value)
+    {
+        string v = value.Trim();
+        return v.Length == 0
+            || v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("$(", StringComparison.Ordinal)
+            || v.StartsWith("${", StringComparison.Ordinal)
+            || v.StartsWith("{{", StringComparison.Ordinal)
+            || v.StartsWith("#{", StringComparison.Ordinal)
+            || v.StartsWith("__", StringComparison.Ordinal)
+            || (v.StartsWith("%", StringComparison.Ordinal) && v.EndsWith("%", StringComparison.Ordinal) && v.Length > 2)
+            || v.StartsWith("env:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("keyvault:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && v.Contains(".vault.azure.net/secrets/", StringComparison.OrdinalIgnoreCase) && InValue(v) is null
+            || (v.StartsWith("<", StringComparison.Ordinal) && v.EndsWith(">", StringComparison.Ordinal));
+    }
+
+    /// <summary>Shannon entropy in bits per character: random keys score about 4 and more, words and names under 3.5.</summary>
+    public static double Entropy(string value)
+    {
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+
+        var counts = new Dictionary<char, int>();
+        foreach (char c in value)
+        {
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+
+        double entropy = 0;
+        foreach (int count in counts.Values)
+        {
+            double p = (double)count / value.Length;
+            entropy -= p * Math.Log(p, 2);
+        }
+
+        return entropy;
+    }
+
+    /// <summary>True for a long, random-looking token (no spaces, 24+ characters, 4+ bits per character).</summary>
+    public static bool LooksRandom(string value) =>
+        value.Length >= 24 && value.Length <= 4096 && value.IndexOf(' ') < 0 && Entropy(value) >= 4.0;
+
+    /// <summary>Any text with every credential pattern masked (messages, names, values: anything MapLint prints).</summary>
+    public static string Redact(string text)
+    {
+        // Every pattern needs one of these; most messages have none and skip the regular expressions.
+        if (text.Length < 4 || (text.IndexOf('=') < 0 && text.IndexOf("://", StringComparison.Ordinal) < 0 && text.IndexOf("eyJ", StringComparison.Ordinal) < 0
+            && text.IndexOf("Bearer", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("Basic", StringComparison.OrdinalIgnoreCase) < 0))
+        {
+            return text;
+        }
+
+        foreach (var pattern in Patterns)
+        {
+            text = pattern.Replace(text, m => m.Groups["prefix"].Value + Mask);
+        }
+
+        return text;
+    }
+
+    /// <summary>A line of JSON source with credentials masked, the values of secret-named properties included (--show-source, SARIF snippets).</summary>
+    public static string RedactSourceLine(string line)
+    {
+        string masked = JsonSecretProperty.Replace(line, m =>
+            IsSecretName(m.Groups["key"].Value) && !IsReference(m.Groups["value"].Value) ? m.Groups["name"].Value + Mask : m.Value);
+        return Redact(masked);
+    }
+}
