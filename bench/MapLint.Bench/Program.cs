@@ -118,11 +118,7 @@ public static class Program
 
     private static int Usage()
     {
-<<<<<<< HEAD
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
-=======
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
->>>>>>> issue-14
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
         return 2;
     }
 

@@ -382,7 +382,7 @@ public sealed class LintWorkspace
             {
                 // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
                 // (Each finding finds its mapping by binary search: linear in findings, not mappings × findings.)
-                var flagged = new HashSet<FieldMapping>(ReferenceEqualityComparer.Instance);
+                var flagged = new HashSet<FieldMapping>(Util.ReferenceIdentity.Instance);
                 foreach (var diagnostic in bag.Diagnostics)
                 {
                     if (RuleRunner.MappingAt(map.Mappings, diagnostic.Location.Span) is { } owner)
