@@ -181,3 +181,7 @@ for file, name, fo, dv, scope, fields, *filters in MAPS:
 open("examples/metadata/finance-and-operations.json", "w").write(metadata("Contoso finance and operations", FO, "legalEntities", ["USMF", "DEMF", "USRT"], fo_entities))
 open("examples/metadata/dataverse.json", "w").write(metadata("Contoso Dataverse", DV, "businessUnits", ["USMF", "DEMF", "USRT"], dv_entities))
 print(len(MAPS), "maps")
+
+# The same maps as the service stores them (examples/service/): a Web API export, an unpacked solution, a project
+# document and a connection set.
+exec(open("scripts/generate-service-examples.py").read())

@@ -30,6 +30,7 @@ public static class MapLintCommand
         root.Subcommands.Add(ExplainCommand.GetCommand());
         root.Subcommands.Add(HookCommand.GetCommand());
         root.Subcommands.Add(MetadataCommand.GetCommand());
+        root.Subcommands.Add(MapsCommand.GetCommand());
         root.Subcommands.Add(RulesCommand.GetCommand());
         root.Subcommands.Add(SchemasCommand.GetCommand());
 

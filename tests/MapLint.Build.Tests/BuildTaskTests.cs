@@ -39,6 +39,25 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void ServiceRecordsInTheProjectFailTheBuildAtTheirPosition()
+    {
+        // A Web API export of msdyn_dualwriteentitymaps (shape: OliverFlint/pptb-dual-write-map-viewer
+        // src/hooks/useDataverseApi.ts) whose map definition has an unknown syncDirection, recognised by its
+        // content among the project's files: the error is at the escaped value in the one-line export.
+        string project = package.Consumer("serviceexport", withCode: false, "examples/broken/DIPV1004");
+        File.Delete(Path.Combine(project, "maps", "map.json"));
+        string definition = "{\\\"name\\\":\\\"Customers\\\",\\\"legs\\\":[{\\\"sourceSchema\\\":\\\"CustomersV3\\\",\\\"sourceEnvironmentType\\\":\\\"AX\\\",\\\"destinationSchema\\\":\\\"account\\\",\\\"destinationEnvironmentType\\\":\\\"CRM\\\",\\\"fieldMappings\\\":[{\\\"syncDirection\\\":\\\"9\\\",\\\"sourceField\\\":\\\"CUSTOMERACCOUNT\\\",\\\"destinationField\\\":\\\"accountnumber\\\"}]}]}";
+        string export = "{\"value\":[{\"msdyn_dualwriteentitymapid\":\"a\",\"msdyn_name\":\"msdyn_[account - CustomersV3]\",\"msdyn_displayname\":\"Customers\",\"msdyn_version\":\"1.0.0.0\",\"msdyn_mapping\":\"" + definition + "\"}]}\n";
+        string path = Path.Combine(project, "maps", "export.json");
+        File.WriteAllText(path, export);
+        int column = export.IndexOf("\\\"9\\\"", StringComparison.Ordinal) + 1;
+
+        var (exit, output) = package.Build(project);
+        Assert.True(exit != 0, output);
+        Assert.Matches(new Regex(Regex.Escape(path) + @"\(1," + column + @"(,1," + (column + 5) + @")?\): MapLint error DIPV2033: syncDirection '9' is not a direction the service knows"), output);
+    }
+
+    [Fact]
     public void WarningsBehaveLikeCompilerWarningsAndSurviveIncrementalBuilds()
     {
         // A normal class library with maps beside its code.

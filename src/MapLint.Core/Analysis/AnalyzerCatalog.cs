@@ -65,6 +65,11 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
             new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+            new Analyzers.Records.DIPV2400SeveralSavedVersions(),
+            new Analyzers.Records.DIPV2401SentinelVersion(),
+            new Analyzers.Records.DIPV2402ManagedAndUnmanagedRecords(),
+            new Analyzers.Records.DIPV2403DuplicateRecord(),
+            new Analyzers.Records.DIPV2404ServiceValidationIssue(),
             new Analyzers.BusinessCentral.DIPV2502DependencyNotCoupled(),
             new Analyzers.BusinessCentral.DIPV2503DependencyFilterUnknownMapping(),
             new Analyzers.BusinessCentral.DIPV2504DependencyFilterCycle(),
@@ -89,6 +94,7 @@ public static class AnalyzerCatalog
             .Concat(EngineRules.All)
             .Concat(Configuration.ConfigurationRules.All)
             .Concat(Metadata.MetadataRules.All)
+            .Concat(Readers.ServiceRecords.ServiceRecordRules.All)
             .Append(Suppressions.Unused)
             .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
             .Append(FindingsCap.MoreFindings)

@@ -51,6 +51,15 @@ public sealed class Diagnostic
 
     public Diagnostic WithLogicalLocation(string logicalLocation) => Copy(Severity, IsSuppressed, SuppressionJustification, logicalLocation);
 
+    /// <summary>The same finding with other properties (the map and field mapping a service record's finding is in).</summary>
+    public Diagnostic WithProperties(ImmutableDictionary<string, string> properties) =>
+        new(Descriptor, Location, Message, Severity, JsonPath, properties)
+        {
+            IsSuppressed = IsSuppressed,
+            SuppressionJustification = SuppressionJustification,
+            LogicalLocation = LogicalLocation,
+        };
+
     private Diagnostic Copy(Severity severity, bool suppressed, string? justification, string? logicalLocation) =>
         new(Descriptor, Location, Message, severity, JsonPath, Properties)
         {

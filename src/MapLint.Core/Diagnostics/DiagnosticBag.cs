@@ -14,7 +14,8 @@ public sealed class DiagnosticBag
         Text = text;
     }
 
-    public string Path { get; }
+    /// <summary>The path findings are reported at: the file's, or an entry's inside it (a solution .zip's customizations.xml).</summary>
+    public string Path { get; set; }
 
     public SourceText? Text { get; set; }
 

@@ -213,7 +213,7 @@ public sealed class DependencyIndex
             result.Add(i);
             foreach (var map in workspace.Summaries[i]?.TableMaps ?? [])
             {
-                foreach (var other in model.MapsOfTable(map.Source.App, map.Source.Entity).Concat(model.MapsOfTable(map.Destination.App, map.Destination.Entity)))
+                foreach (var other in model.MapsOfTable(map, map.Source.App, map.Source.Entity).Concat(model.MapsOfTable(map, map.Destination.App, map.Destination.Entity)))
                 {
                     if (files.TryGetValue(other, out int j))
                     {

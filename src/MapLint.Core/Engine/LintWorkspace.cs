@@ -202,16 +202,21 @@ public sealed class LintWorkspace
         {
             if (pending[i] is { IsMap: true } map)
             {
-                var bytes = map.Bytes ?? source.Read(files[i], map.Bag);
-                if (bytes is not null && keys is not null && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                byte[]? bytes = null;
+                if (!map.Loaded)
                 {
-                    summaries[i] = restored;
-                    map.Documents = restored.Documents;
-                    map.Restored = true;
-                    return;
+                    bytes = map.Bytes ?? source.Read(files[i], map.Bag);
+                    if (bytes is not null && keys is not null && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                    {
+                        summaries[i] = restored;
+                        map.Documents = restored.Documents;
+                        map.Restored = true;
+                        return;
+                    }
+
+                    map.Documents = Load(files[i], bytes, map, sharing, null);
                 }
 
-                map.Documents = Load(files[i], bytes, map, sharing, null);
                 if (partial is not null)
                 {
                     summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null, cache, keys);
@@ -302,6 +307,9 @@ public sealed class LintWorkspace
         public string Hash { get; set; } = string.Empty;
 
         public IReadOnlyList<MapLintDocument> Documents { get; set; } = [];
+
+        /// <summary>True when <see cref="Documents"/> were loaded in stage 1 (a file of the service's records).</summary>
+        public bool Loaded { get; set; }
     }
 
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
@@ -333,7 +341,7 @@ public sealed class LintWorkspace
             pending.ExportBytes = bytes;
             pending.Hash = Hash(bytes);
         }
-        else if (DocumentLoader.LooksLikeTableMap(bytes))
+        else if (DocumentLoader.LooksLikeTableMap(bytes) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
         {
             pending.IsMap = true;
             pending.Bytes = bytes;
@@ -341,6 +349,14 @@ public sealed class LintWorkspace
         else
         {
             var documents = Load(file, bytes, pending, sharing, null);
+            if (documents.Any(d => d is TableMap))
+            {
+                // The service's records hold table maps beside other documents: they are checked as maps are.
+                pending.IsMap = true;
+                pending.Loaded = true;
+                pending.Documents = documents;
+                return pending;
+            }
 
             // Metadata is bound and no rule reports into it later: its text can go (see SourceText.Release).
             if (options.StreamMaps && source.Reread(file) is { } reread)
@@ -450,7 +466,8 @@ public sealed class LintWorkspace
                 }
 
                 map.Compact(m => m.Source is { IsLookup: true } || m.Destination is { IsLookup: true } || m.Suppressions.Count > 0 || flagged.Contains(m));
-                if (source.Reread(file) is { } reread)
+                // Text read out of an archive entry cannot be read again from the file: it stays.
+                if (map.File.DisplayPath == file.DisplayPath && source.Reread(file) is { } reread)
                 {
                     map.File.Text.Release(reread);
                 }
@@ -476,7 +493,8 @@ public sealed class LintWorkspace
         }
 
         var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
-        var crossBags = all.Select(s => new DiagnosticBag(s.File.DisplayPath, s.Text)).ToArray();
+        // A file's documents report at their own path (an archive entry's documents at the entry's).
+        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
         for (int i = 0; i < count; i++)
         {
@@ -491,15 +509,19 @@ public sealed class LintWorkspace
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
-        Parallel.ForEach(loaded, parallel, document =>
+        // In parallel over files, in order within one: the documents of a file share its bag, which is not thread-safe.
+        Parallel.For(0, count, parallel, i =>
         {
-            if (document is TableMap map)
+            foreach (var document in all[i].Documents)
             {
-                RuleRunner.AnalyzeTableMap(map, model, spanning, bagOf[document]);
-            }
-            else
-            {
-                RuleRunner.Analyze(document, model, registrations, bagOf[document]);
+                if (document is TableMap map)
+                {
+                    RuleRunner.AnalyzeTableMap(map, model, spanning, bagOf[document]);
+                }
+                else
+                {
+                    RuleRunner.Analyze(document, model, registrations, bagOf[document]);
+                }
             }
         });
 

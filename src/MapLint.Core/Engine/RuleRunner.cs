@@ -97,7 +97,7 @@ internal static class RuleRunner
     {
         var groups = documents
             .Where(d => d.Kind != DocumentKind.EntityMetadata && d.Name.Length > 0)
-            .GroupBy(d => (d.Kind, Name: d.Name.ToUpperInvariant()))
+            .GroupBy(d => (d.Kind, Name: d.Name.ToUpperInvariant(), (d as TableMap)?.Deployment))
             .Where(g => g.Count() > 1);
         foreach (var group in groups)
         {
@@ -141,13 +141,27 @@ internal static class RuleRunner
             configured.AddRange(Configure(unused.Diagnostics, config, fullPath));
         }
 
-        return configured.Select(d => d.WithLogicalLocation(LogicalLocation(documents.Count == 1 ? documents[0] : OwnerOf(documents, d), d)));
+        return configured.Select(d =>
+        {
+            var owner = documents.Count == 1 ? documents[0] : OwnerOf(documents, d);
+            return Readers.ServiceRecords.ServiceDocuments.Describe(owner, d.WithLogicalLocation(LogicalLocation(owner, d)));
+        });
     }
 
+    /// <summary>The innermost document holding the finding (a project document's maps lie inside the project).</summary>
     private static MapLintDocument? OwnerOf(IReadOnlyList<MapLintDocument> documents, Diagnostic diagnostic)
     {
         var span = diagnostic.Location.Span;
-        return documents.FirstOrDefault(d => d.Root.Span.Start <= span.Start && span.End <= d.Root.Span.End);
+        MapLintDocument? owner = null;
+        foreach (var d in documents)
+        {
+            if (d.Root.Span.Start <= span.Start && span.End <= d.Root.Span.End && (owner is null || d.Root.Span.Length < owner.Root.Span.Length))
+            {
+                owner = d;
+            }
+        }
+
+        return owner;
     }
 
     /// <summary>Applies the severities configured for the file (.editorconfig path sections); findings of rules set to none are dropped.</summary>

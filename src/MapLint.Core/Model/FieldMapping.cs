@@ -203,6 +203,7 @@ public sealed class Transform
     {
         Mapping = mapping;
         HasDefault = syntax.GetProperty("defaultValue") is not null;
+        DefaultValue = syntax.Get("defaultValue");
         if (syntax.Get("valueMap") is JsonArray valueMap)
         {
             var entries = new List<ValueMapEntry>();
@@ -231,6 +232,9 @@ public sealed class Transform
     public FieldMapping Mapping { get; }
 
     public bool HasDefault { get; }
+
+    /// <summary>The default value as written, when the mapping was bound from a syntax tree (service records); `maps import` writes it.</summary>
+    public JsonNode? DefaultValue { get; }
 
     public IReadOnlyList<ValueMapEntry>? ValueMap { get; }
 

@@ -17,6 +17,9 @@ public sealed class Project : MapLintDocument
     public NameReference? ConnectionSetName { get; }
 
     public IReadOnlyList<ProjectTask> Tasks { get; }
+
+    /// <summary>For a Data Integration project document: the DIPV codes its own validationIssues already list.</summary>
+    public IReadOnlyList<ServiceValidationIssue> ServiceIssues { get; internal set; } = [];
 }
 
 public sealed class ProjectTask

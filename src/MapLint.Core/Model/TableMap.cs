@@ -120,6 +120,16 @@ public sealed class TableMap : MapLintDocument
 
     /// <summary>The best place to point at when a finding is about the whole map.</summary>
     public TextSpan Anchor => NameSpan;
+
+    /// <summary>For a map read from the service's records: its saved versions in the export (null for a MapLint document).</summary>
+    public MapRecordSet? Records { get; internal set; }
+
+    /// <summary>
+    /// The export, solution or project a map read from the service's records belongs to; null for MapLint documents.
+    /// Rules spanning maps (two maps of a table, lookups between maps) look within one deployment: an export is one
+    /// environment's snapshot, and the same maps written as MapLint documents beside it are not a second writer.
+    /// </summary>
+    public string? Deployment { get; internal set; }
 }
 
 public enum MapSideRole

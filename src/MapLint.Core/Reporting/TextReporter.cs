@@ -16,6 +16,12 @@ public static class TextReporter
         {
             writer.Write(OutputText.WholeLine(diagnostic.ToString()));
             writer.Write('\n');
+            if (diagnostic.Properties.TryGetValue("map", out var map))
+            {
+                // A service record's finding: one line of minified JSON can hold a whole map, so say which.
+                writer.Write(diagnostic.Properties.TryGetValue("fieldMapping", out var mapping) ? $"  in map '{map}', field mapping {mapping}\n" : $"  in map '{map}'\n");
+            }
+
             if (showSource && diagnostic.Location.Text is { } text)
             {
                 WriteSource(writer, diagnostic, text);
@@ -54,10 +60,12 @@ public static class TextReporter
     {
         var span = diagnostic.Location.LineSpan;
 
-        // Long lines (minified files) are not shown: looked at by length first, so a finding costs nothing per byte
-        // of its line, and a million findings on one line stay linear.
+        // Long lines (minified files: a whole Web API export is one line) are looked at by length first and shown
+        // as a window of bytes around the finding, so a finding costs nothing per byte of its line, and a million
+        // findings on one line stay linear.
         if (text.GetLineByteLength(span.Start.Line - 1) > MaxSourceLineBytes)
         {
+            WriteWindow(writer, diagnostic, text);
             return;
         }
 
@@ -71,6 +79,40 @@ public static class TextReporter
         int width = span.End.Line == span.Start.Line ? Math.Max(1, span.End.Column - span.Start.Column) : Math.Max(1, line.Length - column);
         width = Math.Min(width, Math.Max(1, line.Length - column));
         string gutter = span.Start.Line.ToString(CultureInfo.InvariantCulture);
+        writer.Write($"  {gutter} | {line}\n");
+        writer.Write($"  {new string(' ', gutter.Length)} | {new string(' ', column)}^{new string('~', width - 1)}\n");
+    }
+
+    /// <summary>About 60 characters either side of the finding, read from its bytes alone, with '…' where the line goes on.</summary>
+    private static void WriteWindow(TextWriter writer, Diagnostic diagnostic, Text.SourceText text)
+    {
+        var bytes = diagnostic.Location.Span;
+        int lineIndex = diagnostic.Location.LineSpan.Start.Line - 1;
+        int lineStart = text.GetLineStart(lineIndex);
+        int lineEnd = lineStart + text.GetLineByteLength(lineIndex);
+        var utf8 = text.Utf8;
+        int start = Math.Clamp(bytes.Start, lineStart, lineEnd);
+        int end = Math.Clamp(Math.Min(bytes.End, start + 240), start, lineEnd);
+        int from = Math.Max(lineStart, start - 60);
+        int to = Math.Min(lineEnd, end + 60);
+        while (from > lineStart && (utf8[from] & 0xC0) == 0x80)
+        {
+            from--;
+        }
+
+        while (to < lineEnd && (utf8[to] & 0xC0) == 0x80)
+        {
+            to++;
+        }
+
+        string head = from > lineStart ? "…" : string.Empty;
+        string before = text.GetText(new Text.TextSpan(from, start)).Replace('\t', ' ');
+        string marked = text.GetText(new Text.TextSpan(start, end)).Replace('\t', ' ');
+        string after = text.GetText(new Text.TextSpan(end, to)).Replace('\t', ' ');
+        string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(head + before + marked + after + (to < lineEnd ? "…" : string.Empty)));
+        int column = Math.Min(head.Length + before.Length, line.Length);
+        int width = Math.Max(1, Math.Min(marked.Length, line.Length - column));
+        string gutter = diagnostic.Location.LineSpan.Start.Line.ToString(CultureInfo.InvariantCulture);
         writer.Write($"  {gutter} | {line}\n");
         writer.Write($"  {new string(' ', gutter.Length)} | {new string(' ', column)}^{new string('~', width - 1)}\n");
     }

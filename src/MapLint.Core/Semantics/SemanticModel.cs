@@ -37,7 +37,7 @@ public sealed class SemanticModel
         syncGraph = new Lazy<SyncGraph>(() => SyncGraph.Build(this));
         tableWriters = new Lazy<TableWriters>(() => TableWriters.Build(this));
         mapsByTable = TableMaps
-            .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity), Map: m) })
+            .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity, m.Deployment), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity, m.Deployment), Map: m) })
             .Distinct()
             .ToLookup(p => p.Key, p => p.Map, StringComparer.OrdinalIgnoreCase);
     }
@@ -69,7 +69,10 @@ public sealed class SemanticModel
     public ConnectionSet? FindConnectionSet(string name) => connectionSetsByName.GetValueOrDefault(name);
 
     /// <summary>Maps that read or write the table.</summary>
-    public IEnumerable<TableMap> MapsOfTable(string app, string entity) => mapsByTable[TableKey(app, entity)];
+    public IEnumerable<TableMap> MapsOfTable(string app, string entity) => mapsByTable[TableKey(app, entity, null)];
+
+    /// <summary>Maps of the same deployment as <paramref name="map"/> that read or write the table (see <see cref="TableMap.Deployment"/>).</summary>
+    public IEnumerable<TableMap> MapsOfTable(TableMap map, string app, string entity) => mapsByTable[TableKey(app, entity, map.Deployment)];
 
     /// <summary>The side's entity, or null when the app has no metadata or lacks the entity.</summary>
     public EntityDefinition? GetEntity(MapSide side) => Metadata.FindEntity(side.App, side.Entity);
@@ -171,5 +174,5 @@ public sealed class SemanticModel
     // Thousands of maps share a handful of app pairs; rules ask once per map or per mapping.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), IReadOnlyList<ConnectionSet>> connectionSetsByApps = new();
 
-    private static string TableKey(string app, string entity) => app + "\u0001" + entity;
+    private static string TableKey(string app, string entity, string? deployment) => app + "\u0001" + entity + "\u0001" + deployment;
 }

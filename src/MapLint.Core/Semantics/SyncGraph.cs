@@ -119,7 +119,7 @@ public sealed class SyncGraph
                         continue;
                     }
 
-                    var owners = model.MapsOfTable(side.App, target.Table).Where(m => !ReferenceEquals(m, map)).ToList();
+                    var owners = model.MapsOfTable(map, side.App, target.Table).Where(m => !ReferenceEquals(m, map)).ToList();
                     if (owners.Count == 0)
                     {
                         if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)

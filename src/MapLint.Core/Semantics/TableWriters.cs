@@ -28,8 +28,20 @@ public sealed class TableWriters
     public static TableWriters Build(SemanticModel model)
     {
         var writers = new TableWriters();
+
+        // Within one deployment (see TableMap.Deployment): an export beside the same maps as MapLint documents is not a second writer.
+        foreach (var deployment in model.TableMaps.GroupBy(m => m.Deployment))
+        {
+            writers.Add(model, deployment);
+        }
+
+        return writers;
+    }
+
+    private void Add(SemanticModel model, IEnumerable<TableMap> maps)
+    {
         var byTable = new Dictionary<(string App, string Entity), List<(TableMap Map, MapSide Side)>>(PairIgnoreCase.Instance);
-        foreach (var map in model.TableMaps)
+        foreach (var map in maps)
         {
             foreach (var side in new[] { map.Source, map.Destination })
             {
@@ -53,10 +65,8 @@ public sealed class TableWriters
                 int byName = string.CompareOrdinal(a.Map.Name, b.Map.Name);
                 return byName != 0 ? byName : string.CompareOrdinal(a.Map.File.DisplayPath, b.Map.File.DisplayPath);
             });
-            writers.Compare(model, list);
+            Compare(model, list);
         }
-
-        return writers;
     }
 
     /// <summary>One table's writers in name order: each against the first earlier writer of each filter, per column.</summary>

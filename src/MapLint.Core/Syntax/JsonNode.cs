@@ -195,6 +195,13 @@ public sealed class JsonString : JsonNode
     }
 
     public string Value { get; }
+
+    /// <summary>
+    /// For a string read out of text embedded in the file (service records): the file offset of each UTF-16
+    /// character of <see cref="Value"/>, then its end. Null for a literal of the file itself, whose characters are
+    /// found by walking its escapes.
+    /// </summary>
+    public int[]? CharOffsets { get; internal set; }
 }
 
 public sealed class JsonNumber : JsonNode

@@ -4,6 +4,7 @@ using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Metadata;
 using MapLint.Model;
+using MapLint.Readers.ServiceRecords;
 using MapLint.Syntax;
 using MapLint.Text;
 using MapLint.Util;
@@ -78,6 +79,11 @@ public static class DocumentLoader
         }
     }
 
+    // Folders contribute their XML and zip files for solutions; any other XML or zip is not MapLint's.
+    private static bool IsOtherXmlOrZip(WorkspaceFile file, byte[] bytes) =>
+        (file.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !FinanceOperationsMetadataReader.IsExport(bytes))
+        || file.FullPath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
     public static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
         Load(file, bytes, bag, crossCompanyDataSharing, demand, bindFromReader: true);
 
@@ -86,7 +92,9 @@ public static class DocumentLoader
     /// readers of formats holding several (solutions of many maps, projects carrying metadata) plug in here.
     /// </summary>
     public static IReadOnlyList<MapLintDocument> LoadDocuments(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing = null, MetadataDemand? demand = null) =>
-        Load(file, bytes, bag, crossCompanyDataSharing, demand) is { } document ? [document] : [];
+        // The service's own records (a Web API export, a solution, a project document) hold several documents.
+        ServiceDocuments.TryRead(file.FullPath, file.DisplayPath, bytes, bag)
+        ?? (IsOtherXmlOrZip(file, bytes) ? [] : Load(file, bytes, bag, crossCompanyDataSharing, demand) is { } document ? [document] : []);
 
     /// <summary>The same, choosing whether valid maps and metadata are bound straight from the reader (tests compare both).</summary>
     internal static MapLintDocument? Load(WorkspaceFile file, byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string>? crossCompanyDataSharing, MetadataDemand? demand, bool bindFromReader)

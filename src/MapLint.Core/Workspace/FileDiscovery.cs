@@ -261,13 +261,20 @@ public static class FileDiscovery
                 {
                     yield return entry;
                 }
-                else if ((entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase)) || BusinessCentral.AlFileReader.IsAlFile(entry))
+                else if ((IsChecked(entry) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase)) || BusinessCentral.AlFileReader.IsAlFile(entry))
                 {
                     yield return entry;
                 }
             }
         }
     }
+
+    /// <summary>
+    /// JSON files, and the XML and zip files a solution consists of (Customizations.xml, a solution .zip): the
+    /// loader tells by content which are the service's, and skips the rest silently.
+    /// </summary>
+    private static bool IsChecked(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The files a glob names, less those the configuration excludes, as for a folder walk from the folder before

@@ -25,7 +25,9 @@ public class SchemaTests
     public static TheoryData<string> Documents()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(CatalogTests.Root, "examples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // examples/service/ holds the service's own records, which MapLint's schemas do not describe.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(CatalogTests.Root, "examples"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Where(f => !Path.GetRelativePath(CatalogTests.Root, f).Replace('\\', '/').StartsWith("examples/service/", StringComparison.Ordinal)))
         {
             data.Add(Path.GetRelativePath(CatalogTests.Root, file).Replace('\\', '/'));
         }

@@ -11,7 +11,7 @@ internal static class FilterSpans
 {
     public static TextSpan ToFileSpan(MapFilter filter, SourceText text, int start, int end)
     {
-        var offsets = CharOffsets(filter, text);
+        var offsets = filter.Syntax.CharOffsets ?? CharOffsets(filter, text);
         int Clamp(int i) => offsets[Math.Clamp(i, 0, offsets.Length - 1)];
         return TextSpan.FromBounds(Clamp(start), Clamp(Math.Max(end, start)));
     }

@@ -1,0 +1,94 @@
+using MapLint.Diagnostics;
+using MapLint.Model;
+using MapLint.Syntax;
+using MapLint.Text;
+
+namespace MapLint.Readers.ServiceRecords;
+
+/// <summary>
+/// A Dataverse Web API response of <c>msdyn_dualwriteentitymaps</c>: one record, or a collection in <c>value</c>
+/// (one page of it: the Web API pages large results). Columns as the service names them (msdyn_name,
+/// msdyn_displayname, msdyn_version, msdyn_mapping as a JSON string, ismanaged, statecode, createdon); see
+/// OliverFlint/pptb-dual-write-map-viewer src/hooks/useDataverseApi.ts.
+/// </summary>
+internal static class WebApiExportReader
+{
+    public static bool IsExport(JsonObject root)
+    {
+        if (root.GetString("@odata.context") is { } context && context.Contains("msdyn_dualwriteentitymap", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (IsRecord(root))
+        {
+            return true;
+        }
+
+        return root.Get("value") is JsonArray value && value.Items.Count > 0 && value.Items.All(i => i is JsonObject o && IsRecord(o));
+    }
+
+    private static bool IsRecord(JsonObject o) =>
+        o.GetProperty("msdyn_mapping") is not null || o.GetProperty("msdyn_dualwriteentitymapid") is not null;
+
+    public static List<MapLintDocument> Read(JsonObject root, SourceFile file, DiagnosticBag bag)
+    {
+        var records = new List<RawMapRecord>();
+        if (root.Get("value") is JsonArray value)
+        {
+            foreach (var item in value.Items)
+            {
+                if (item is JsonObject record)
+                {
+                    records.Add(Record(record, file.Text));
+                }
+                else
+                {
+                    bag.Add(ServiceRecordRules.UnexpectedShape, item.Span, item.Path, $"An item of 'value' is {item.TypeName}, not a msdyn_dualwriteentitymap record.");
+                }
+            }
+        }
+        else
+        {
+            records.Add(Record(root, file.Text));
+        }
+
+        return MapRecordReader.Read(records, file, bag, Deployment.Of(file));
+    }
+
+    private static RawMapRecord Record(JsonObject record, SourceText text)
+    {
+        var name = NameReference.From(record.Get("msdyn_name"))
+            ?? NameReference.From(record.Get("msdyn_displayname"))
+            ?? NameReference.From(record.Get("msdyn_dualwriteentitymapid"))
+            ?? new NameReference("(unnamed record)", record.AnchorSpan);
+        var display = NameReference.From(record.Get("msdyn_displayname")) is { Value.Length: > 0 } d ? d : name;
+        var mapping = record.GetProperty("msdyn_mapping");
+        return new RawMapRecord
+        {
+            Facts = new MapRecord
+            {
+                Name = name,
+                DisplayName = display,
+                Id = record.GetString("msdyn_dualwriteentitymapid"),
+                Version = NameReference.From(record.Get("msdyn_version")),
+                IsManaged = record.GetBoolean("ismanaged"),
+                ManagedSpan = record.Get("ismanaged")?.Span ?? record.AnchorSpan,
+                StateCode = record.GetInteger("statecode") is { } state ? (int)state : null,
+                CreatedOn = record.GetString("createdon"),
+                Span = record.Span,
+            },
+            Mapping = mapping?.Value is JsonString literal ? EmbeddedText.FromJsonString(text.Utf8, literal.Span, null) : null,
+            MappingObject = mapping?.Value as JsonObject,
+            MappingSpan = mapping?.Value.Span ?? record.AnchorSpan,
+            MappingState = mapping is null ? "missing" : mapping.Value.Kind == JsonNodeKind.Null ? "null" : mapping.Value.TypeName,
+        };
+    }
+}
+
+/// <summary>Which export, solution or project a map read from the service's records belongs to (see <see cref="TableMap.Deployment"/>).</summary>
+internal static class Deployment
+{
+    /// <summary>The folder of the file: the pages of one Web API export, or the parts of one unpacked solution, are one deployment.</summary>
+    public static string Of(SourceFile file) => Path.GetDirectoryName(file.FullPath) ?? file.FullPath;
+}
