@@ -274,6 +274,9 @@ case("DIPV2009", "UnusedSuppression",
      "This suppression of DIPV1004 matches no finding here; remove it.",
      [("case/map.json", base_with(replace={0: mp(S("CUSTOMERACCOUNT"), S("accountnumber"), ">", SUP('"DIPV1004"'))}))])
 
+# Business Central (AL) cases live in their own file; they use case() and S() above.
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "rule-cases-business-central.py"), encoding="utf-8").read())
+
 def strip(markup):
     out=[]; i=0
     while i < len(markup):

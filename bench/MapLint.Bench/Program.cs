@@ -22,6 +22,7 @@ public static class Program
         return args[0] switch
         {
             "generate" => Generate(args),
+            "generate-al" => GenerateAl(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
@@ -36,6 +37,16 @@ public static class Program
         string output = Arg(args, "--out", "corpus");
         CorpusGenerator.Write(output, maps, seed);
         Console.WriteLine($"wrote {maps} maps to {output}");
+        return 0;
+    }
+
+    /// <summary>`generate-al --files N --out DIR`: a Business Central AL repository of N files (see <see cref="AlCorpusGenerator"/>).</summary>
+    private static int GenerateAl(string[] args)
+    {
+        int files = int.Parse(Arg(args, "--files", "1000"), CultureInfo.InvariantCulture);
+        string output = Arg(args, "--out", "al-corpus");
+        AlCorpusGenerator.Write(output, files);
+        Console.WriteLine($"wrote {files} AL files to {output}");
         return 0;
     }
 
@@ -106,7 +117,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
         return 2;
     }
 

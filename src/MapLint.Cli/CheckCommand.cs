@@ -188,9 +188,9 @@ public static class CheckCommand
             var reported = Reported(workspace, named!, currentDirectory);
             result = result.Restrict(d => reported.Contains(d.Location.Path), reported.Count);
         }
-        else if (result.DocumentCount == 0 && result.Diagnostics.Count == 0)
+        else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
         {
-            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') under {string.Join(", ", options.Paths)}");
+            return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') or AL files under {string.Join(", ", options.Paths)}");
         }
 
         // Problems in maplint.json and .editorconfig, and settings that match nothing, are findings like any other.

@@ -23,7 +23,7 @@ public static class PlanCommand
     public static Command GetCommand()
     {
         FormatOption.AcceptOnlyFromAmong("text", "json", "dot", "mermaid");
-        var command = new Command("plan", "Compute the initial-sync run order: waves of maps, deferred lookups and the second pass.")
+        var command = new Command("plan", "Compute the initial-sync run order: waves of maps, deferred lookups and the second pass; and the coupling order of Business Central integration mappings.")
         {
             PathsArgument,
             FormatOption,
@@ -45,9 +45,10 @@ public static class PlanCommand
         var discovery = input.Discovery;
         // Planning needs the bound model only; the rules are `maplint check`'s job.
         var result = Linter.Run(discovery.Files, new LintOptions { Analyzers = [] });
-        if (result.Model.TableMaps.Count == 0)
+        var coupling = result.BusinessCentral.TableMappings.Count > 0 ? CouplingPlan.Create(CouplingGraph.Build(result.BusinessCentral)) : null;
+        if (result.Model.TableMaps.Count == 0 && coupling is null)
         {
-            stderr.Write($"maplint: nothing to plan: no tableMap documents under {string.Join(", ", options.Paths)}\n");
+            stderr.Write($"maplint: nothing to plan: no tableMap documents or Business Central integration mappings under {string.Join(", ", options.Paths)}\n");
             return ExitCodes.UsageError;
         }
 
@@ -61,7 +62,7 @@ public static class PlanCommand
         switch (options.Format)
         {
             case "json":
-                stdout.Write(PlanJsonWriter.Write(plan));
+                stdout.Write(PlanJsonWriter.Write(plan, coupling));
                 break;
             case "dot":
                 stdout.Write(PlanDotWriter.Write(plan));
@@ -70,7 +71,17 @@ public static class PlanCommand
                 stdout.Write(PlanMermaidWriter.Write(plan));
                 break;
             default:
-                PlanTextWriter.Write(plan, stdout);
+                if (result.Model.TableMaps.Count > 0)
+                {
+                    PlanTextWriter.Write(plan, stdout);
+                }
+
+                if (coupling is not null)
+                {
+                    stdout.Write(result.Model.TableMaps.Count > 0 ? "\n" : string.Empty);
+                    CouplingPlanWriter.WriteText(coupling, stdout);
+                }
+
                 break;
         }
 

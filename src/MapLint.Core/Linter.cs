@@ -54,6 +54,9 @@ public sealed class LintResult
 
     public SemanticModel Model { get; }
 
+    /// <summary>The AL side of the run: tables, proxy tables and integration mappings read from .al files.</summary>
+    public BusinessCentral.BusinessCentralApp BusinessCentral { get; internal set; } = MapLint.BusinessCentral.BusinessCentralApp.Empty;
+
     /// <summary>Wall time of each phase of the run, for the benchmark harness; never part of any output.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; internal set; } = [];
 
@@ -67,12 +70,12 @@ public sealed class LintResult
     {
         var all = Diagnostics.Concat(extra).ToList();
         all.Sort(DiagnosticComparer.Instance);
-        return new LintResult(all, FileCount, DocumentCount, Notes, Model) { Phases = Phases };
+        return new LintResult(all, FileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral };
     }
 
     /// <summary>The same run reporting only some findings (hook mode, baselines); <paramref name="fileCount"/> is what the summary counts.</summary>
     public LintResult Restrict(Func<Diagnostic, bool> keep, int fileCount) =>
-        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model) { Phases = Phases };
+        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral };
 }
 
 /// <summary>

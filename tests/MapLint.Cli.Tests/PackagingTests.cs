@@ -34,7 +34,7 @@ public class PackagingTests : IDisposable
         Assert.Equal("0.1.0\n", version);
         var (checkExit, check) = CliRunner.RunProcess(maplint, ["check", "examples/", "--show-source", "never"], CliRunner.Root);
         Assert.Equal(0, checkExit);
-        Assert.EndsWith("0 errors, 3 warnings in 30 files\n", check, StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 3 warnings in 38 files\n", check, StringComparison.Ordinal);
         Assert.Equal(1, CliRunner.RunProcess(maplint, ["check", "examples/broken/DIPV1004"], CliRunner.Root).ExitCode);
     }
 

@@ -85,3 +85,43 @@ public sealed class ProjectAnalysisContext : AnalysisContext
 
     public Project Project { get; }
 }
+
+/// <summary>
+/// What a Business Central rule sees: the repository's AL model (tables, proxy tables, integration mappings)
+/// and the semantic model of the JSON documents (for Dataverse metadata). Findings land on the AL file they
+/// point into.
+/// </summary>
+public sealed class BusinessCentralAnalysisContext
+{
+    private readonly Func<BusinessCentral.AlFile, DiagnosticBag> bagOf;
+
+    internal BusinessCentralAnalysisContext(SemanticModel model, BusinessCentral.BusinessCentralApp app, Func<BusinessCentral.AlFile, DiagnosticBag> bagOf)
+    {
+        Model = model;
+        App = app;
+        this.bagOf = bagOf;
+    }
+
+    public SemanticModel Model { get; }
+
+    public BusinessCentral.BusinessCentralApp App { get; }
+
+    private readonly HashSet<(string, BusinessCentral.AlFile, int, int, string)> reported = [];
+
+    /// <summary>
+    /// Reports once per rule, place and message: a wrapper reached from two call sites yields the same places twice.
+    /// </summary>
+    public void Report(DiagnosticDescriptor descriptor, BusinessCentral.AlLocation location, params object?[] arguments)
+    {
+        string message = descriptor.FormatMessage(arguments);
+        lock (reported)
+        {
+            if (!reported.Add((descriptor.Id, location.File, location.Span.Start, location.Span.End, message)))
+            {
+                return;
+            }
+
+            bagOf(location.File).Add(descriptor, location.Span, null, arguments);
+        }
+    }
+}

@@ -11,6 +11,8 @@ public sealed class AnalysisRegistration
 
     internal List<Action<ProjectAnalysisContext>> ProjectActions { get; } = new();
 
+    internal List<Action<BusinessCentralAnalysisContext>> BusinessCentralActions { get; } = new();
+
     public void RegisterTableMapAction(Action<TableMapAnalysisContext> action) => TableMapActions.Add(action);
 
     public void RegisterFieldMappingAction(Action<FieldMappingAnalysisContext> action) => FieldMappingActions.Add(action);
@@ -18,4 +20,7 @@ public sealed class AnalysisRegistration
     public void RegisterConnectionSetAction(Action<ConnectionSetAnalysisContext> action) => ConnectionSetActions.Add(action);
 
     public void RegisterProjectAction(Action<ProjectAnalysisContext> action) => ProjectActions.Add(action);
+
+    /// <summary>Called once per run with the repository's Business Central model (AL tables and integration mappings).</summary>
+    public void RegisterBusinessCentralAction(Action<BusinessCentralAnalysisContext> action) => BusinessCentralActions.Add(action);
 }

@@ -64,6 +64,22 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
             new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+            new Analyzers.BusinessCentral.DIPV2502DependencyNotCoupled(),
+            new Analyzers.BusinessCentral.DIPV2503DependencyFilterUnknownMapping(),
+            new Analyzers.BusinessCentral.DIPV2504DependencyFilterCycle(),
+            new Analyzers.BusinessCentral.DIPV2505FieldDirectionConflictsWithTable(),
+            new Analyzers.BusinessCentral.DIPV2506NoFieldMappingInTableDirection(),
+            new Analyzers.BusinessCentral.DIPV2507OptionMappingBidirectional(),
+            new Analyzers.BusinessCentral.DIPV2508NotNullOnNonGuidField(),
+            new Analyzers.BusinessCentral.DIPV2509NotNullWithClearValue(),
+            new Analyzers.BusinessCentral.DIPV2510FieldMappedTwice(),
+            new Analyzers.BusinessCentral.DIPV2511FieldNoNamesNoField(),
+            new Analyzers.BusinessCentral.DIPV2512FieldTypeMismatch(),
+            new Analyzers.BusinessCentral.DIPV2513FieldLengthMismatch(),
+            new Analyzers.BusinessCentral.DIPV2514MappingNameTooLong(),
+            new Analyzers.BusinessCentral.DIPV2515UidFieldNotGuid(),
+            new Analyzers.BusinessCentral.DIPV2516ModifiedOnFieldNotDateTime(),
+            new Analyzers.BusinessCentral.DIPV2517ExternalNameNotInMetadata(),
         ];
 
     private static IReadOnlyList<DiagnosticDescriptor> CollectDescriptors() =>
@@ -73,6 +89,7 @@ public static class AnalyzerCatalog
             .Concat(Configuration.ConfigurationRules.All)
             .Concat(Metadata.MetadataRules.All)
             .Append(Suppressions.Unused)
+            .Concat(BusinessCentral.BusinessCentralRules.All)
             .Concat(BuiltIn.SelectMany(a => a.SupportedDiagnostics))
             .DistinctBy(d => d.Id)
             .OrderBy(d => d.Id, StringComparer.Ordinal)

@@ -11,5 +11,8 @@ internal static class Rule
     public static DiagnosticDescriptor Warning(string id, string title, string message, RuleCategory category, bool metadata = false) =>
         DiagnosticDescriptor.Create(id, title, message, category, Severity.Warning, metadata);
 
+    public static DiagnosticDescriptor Info(string id, string title, string message, RuleCategory category, bool metadata = false) =>
+        DiagnosticDescriptor.Create(id, title, message, category, Severity.Info, metadata);
+
     public static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
 }

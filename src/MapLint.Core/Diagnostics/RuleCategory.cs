@@ -14,4 +14,5 @@ public enum RuleCategory
     Filter,
     Sync,
     Internal,
+    BusinessCentral,
 }

@@ -55,6 +55,9 @@ public sealed class DocumentSummary
     public IReadOnlyList<MapColumns> Columns { get; }
 
     public IEnumerable<TableMap> TableMaps => Documents.OfType<TableMap>();
+
+    /// <summary>An .al file's objects and tokens, which the Business Central rules read across files; null for other files.</summary>
+    public BusinessCentral.AlFile? Al { get; init; }
 }
 
 /// <summary>The plain (not lookup) columns a map maps on each side, each once.</summary>

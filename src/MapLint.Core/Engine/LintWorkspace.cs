@@ -282,6 +282,15 @@ public sealed class LintWorkspace
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
     {
         var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
+        {
+            // AL code: read on its own here; its rules run across all AL files in the workspace stage.
+            var code = source.Read(file, pending.Bag);
+            var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
+            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
+            return pending;
+        }
+
         if (source.ReadPrefix(file) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
         {
             pending.IsMap = true;
@@ -414,6 +423,10 @@ public sealed class LintWorkspace
         });
 
         lap("rules spanning maps (the sync graph), connection sets and projects");
+        var alFiles = all.Select(s => s.Al).ToArray();
+        var businessCentral = BusinessCentral.BusinessCentralApp.Build(alFiles.OfType<BusinessCentral.AlFile>().ToList());
+        BusinessCentralAnalysis.Run(businessCentral, model, registrations, BusinessCentralAnalysis.Bags(alFiles, crossBags));
+        lap("Business Central mappings");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
@@ -422,7 +435,7 @@ public sealed class LintWorkspace
 
         diagnostics.Sort(DiagnosticComparer.Instance);
         lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases };
+        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -9,7 +9,7 @@ namespace MapLint.Reporting;
 /// <summary>The initial-sync plan for machines: waves, dependencies, deferred lookups and the second pass.</summary>
 public static class PlanJsonWriter
 {
-    public static string Write(SyncPlan plan)
+    public static string Write(SyncPlan plan, CouplingPlan? businessCentral = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -74,6 +74,11 @@ public static class PlanJsonWriter
             }
 
             json.WriteEndArray();
+            if (businessCentral is not null)
+            {
+                CouplingPlanWriter.WriteJsonProperty(businessCentral, json);
+            }
+
             json.WriteEndObject();
         }
 

@@ -13,7 +13,7 @@ public sealed record DiscoveryResult(IReadOnlyList<WorkspaceFile> Files, IReadOn
 
 /// <summary>
 /// Expands the paths given on a command line (files, folders, globs) into the documents to check. Folders
-/// contribute their *.json files; build output, dependencies and VCS folders are skipped, and symbolic links
+/// contribute their *.json and *.al files; build output, dependencies and VCS folders are skipped, and symbolic links
 /// to folders are not followed, so a link loop cannot make discovery run forever.
 /// </summary>
 public static class FileDiscovery
@@ -249,7 +249,7 @@ public static class FileDiscovery
                 {
                     yield return entry;
                 }
-                else if (entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase))
+                else if ((entry.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(entry).Equals("maplint.json", StringComparison.OrdinalIgnoreCase)) || BusinessCentral.AlFileReader.IsAlFile(entry))
                 {
                     yield return entry;
                 }

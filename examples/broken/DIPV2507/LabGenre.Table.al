@@ -1,0 +1,7 @@
+table 50105 "Lab Genre"
+{
+    fields
+    {
+        field(1; "Code"; Code[10]) { }
+    }
+}

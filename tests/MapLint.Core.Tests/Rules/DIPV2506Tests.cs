@@ -1,0 +1,175 @@
+using MapLint.Tests.Infrastructure;
+
+namespace MapLint.Tests.Rules;
+
+/// <summary>Tests of DIPV2506; the rule's page is docs/rules/DIPV2506.md and its broken example examples/broken/DIPV2506/.</summary>
+public class DIPV2506Tests
+{
+    [Fact]
+    public void Fires_NoFieldInTheTableDirection()
+    {
+        var diagnostics = RuleVerifier.VerifyWithoutFixture(
+            ("case/LabPublisher.Table.al", """
+            table 50100 "Lab Publisher"
+            {
+                fields
+                {
+                    field(1; "Code"; Code[20]) { Caption = 'Code'; }
+                    field(2; Name; Text[100]) { Caption = 'Name'; }
+                }
+            }
+            """),
+            ("case/CDSLabPublisher.Table.al", """
+            table 50102 "CDS cr703_LabPublisher"
+            {
+                ExternalName = 'cr703_labpublisher';
+                TableType = CDS;
+
+                fields
+                {
+                    field(1; cr703_LabPublisherId; Guid) { ExternalName = 'cr703_labpublisherid'; ExternalType = 'Uniqueidentifier'; ExternalAccess = Insert; }
+                    field(4; ModifiedOn; Datetime) { ExternalName = 'modifiedon'; ExternalType = 'DateTime'; ExternalAccess = Read; }
+                    field(10; cr703_Code; Text[20]) { ExternalName = 'cr703_code'; ExternalType = 'String'; }
+                    field(11; cr703_Name; Text[100]) { ExternalName = 'cr703_name'; ExternalType = 'String'; }
+                }
+            }
+            """),
+            ("case/LabBookIntegration.Codeunit.al", """
+            codeunit 50104 "Lab Book Integration"
+            {
+                [EventSubscriber(ObjectType::Codeunit, Codeunit::"CDS Setup Defaults", 'OnAfterResetConfiguration', '', true, true)]
+                local procedure HandleOnAfterResetConfiguration(CDSConnectionSetup: Record "CDS Connection Setup")
+                begin
+                    ResetLabPublisherMapping('LABPUBLISHER');
+                end;
+
+                local procedure ResetLabPublisherMapping(IntegrationTableMappingName: Code[20])
+                var
+                    IntegrationTableMapping: Record "Integration Table Mapping";
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                    LabPublisher: Record "Lab Publisher";
+                    CDSLabPublisher: Record "CDS cr703_LabPublisher";
+                begin
+                    InsertIntegrationTableMapping(IntegrationTableMapping, IntegrationTableMappingName, Database::"Lab Publisher", Database::"CDS cr703_LabPublisher", CDSLabPublisher.FieldNo(cr703_LabPublisherId), CDSLabPublisher.FieldNo(ModifiedOn), '', '', true);
+                    InsertIntegrationFieldMapping(IntegrationTableMappingName, LabPublisher.FieldNo("Code"), CDSLabPublisher.FieldNo(cr703_Code), IntegrationFieldMapping.Direction::ToIntegrationTable, '', true, false);
+                    InsertIntegrationFieldMapping(IntegrationTableMappingName, LabPublisher.FieldNo(Name), CDSLabPublisher.FieldNo(cr703_Name), IntegrationFieldMapping.Direction::ToIntegrationTable, '', true, false);
+                end;
+
+                local procedure InsertIntegrationTableMapping(var IntegrationTableMapping: Record "Integration Table Mapping"; MappingName: Code[20]; TableNo: Integer; IntegrationTableNo: Integer; IntegrationTableUIDFieldNo: Integer; IntegrationTableModifiedFieldNo: Integer; TableConfigTemplateCode: Code[10]; IntegrationTableConfigTemplateCode: Code[10]; SynchOnlyCoupledRecords: Boolean)
+                begin
+                    IntegrationTableMapping.CreateRecord(MappingName, TableNo, IntegrationTableNo, IntegrationTableUIDFieldNo, IntegrationTableModifiedFieldNo, TableConfigTemplateCode, IntegrationTableConfigTemplateCode, SynchOnlyCoupledRecords, {|DIPV2506:IntegrationTableMapping.Direction::Bidirectional|}, 'Dataverse');
+                end;
+
+                local procedure InsertIntegrationFieldMapping(IntegrationTableMappingName: Code[20]; TableFieldNo: Integer; IntegrationTableFieldNo: Integer; SynchDirection: Option; ConstValue: Text; ValidateField: Boolean; ValidateIntegrationTableField: Boolean)
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.CreateRecord(IntegrationTableMappingName, TableFieldNo, IntegrationTableFieldNo, SynchDirection, ConstValue, ValidateField, ValidateIntegrationTableField);
+                end;
+
+                local procedure SetIntegrationFieldMappingNotNull()
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.FindLast();
+                    IntegrationFieldMapping."Not Null" := true;
+                    IntegrationFieldMapping.Modify();
+                end;
+
+                local procedure SetIntegrationFieldMappingClearValueOnFailedSync()
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.FindLast();
+                    IntegrationFieldMapping."Clear Value on Failed Sync" := true;
+                    IntegrationFieldMapping.Modify();
+                end;
+            }
+            """));
+
+        var fired = diagnostics.Where(d => d.Id == "DIPV2506").ToList();
+        Assert.NotEmpty(fired);
+        Assert.Contains("Table mapping 'LABPUBLISHER' synchronizes Bidirectional, but none of its 2 enabled field mappings has that direction", fired[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Silent_NoFieldInTheTableDirection_Fixed() =>
+        RuleVerifier.VerifyWithoutFixture(
+            ("case/LabPublisher.Table.al", """
+            table 50100 "Lab Publisher"
+            {
+                fields
+                {
+                    field(1; "Code"; Code[20]) { Caption = 'Code'; }
+                    field(2; Name; Text[100]) { Caption = 'Name'; }
+                }
+            }
+            """),
+            ("case/CDSLabPublisher.Table.al", """
+            table 50102 "CDS cr703_LabPublisher"
+            {
+                ExternalName = 'cr703_labpublisher';
+                TableType = CDS;
+
+                fields
+                {
+                    field(1; cr703_LabPublisherId; Guid) { ExternalName = 'cr703_labpublisherid'; ExternalType = 'Uniqueidentifier'; ExternalAccess = Insert; }
+                    field(4; ModifiedOn; Datetime) { ExternalName = 'modifiedon'; ExternalType = 'DateTime'; ExternalAccess = Read; }
+                    field(10; cr703_Code; Text[20]) { ExternalName = 'cr703_code'; ExternalType = 'String'; }
+                    field(11; cr703_Name; Text[100]) { ExternalName = 'cr703_name'; ExternalType = 'String'; }
+                }
+            }
+            """),
+            ("case/LabBookIntegration.Codeunit.al", """
+            codeunit 50104 "Lab Book Integration"
+            {
+                [EventSubscriber(ObjectType::Codeunit, Codeunit::"CDS Setup Defaults", 'OnAfterResetConfiguration', '', true, true)]
+                local procedure HandleOnAfterResetConfiguration(CDSConnectionSetup: Record "CDS Connection Setup")
+                begin
+                    ResetLabPublisherMapping('LABPUBLISHER');
+                end;
+
+                local procedure ResetLabPublisherMapping(IntegrationTableMappingName: Code[20])
+                var
+                    IntegrationTableMapping: Record "Integration Table Mapping";
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                    LabPublisher: Record "Lab Publisher";
+                    CDSLabPublisher: Record "CDS cr703_LabPublisher";
+                begin
+                    InsertIntegrationTableMapping(IntegrationTableMapping, IntegrationTableMappingName, Database::"Lab Publisher", Database::"CDS cr703_LabPublisher", CDSLabPublisher.FieldNo(cr703_LabPublisherId), CDSLabPublisher.FieldNo(ModifiedOn), '', '', true);
+                    InsertIntegrationFieldMapping(IntegrationTableMappingName, LabPublisher.FieldNo("Code"), CDSLabPublisher.FieldNo(cr703_Code), IntegrationFieldMapping.Direction::ToIntegrationTable, '', true, false);
+                    InsertIntegrationFieldMapping(IntegrationTableMappingName, LabPublisher.FieldNo(Name), CDSLabPublisher.FieldNo(cr703_Name), IntegrationFieldMapping.Direction::ToIntegrationTable, '', true, false);
+                end;
+
+                local procedure InsertIntegrationTableMapping(var IntegrationTableMapping: Record "Integration Table Mapping"; MappingName: Code[20]; TableNo: Integer; IntegrationTableNo: Integer; IntegrationTableUIDFieldNo: Integer; IntegrationTableModifiedFieldNo: Integer; TableConfigTemplateCode: Code[10]; IntegrationTableConfigTemplateCode: Code[10]; SynchOnlyCoupledRecords: Boolean)
+                begin
+                    IntegrationTableMapping.CreateRecord(MappingName, TableNo, IntegrationTableNo, IntegrationTableUIDFieldNo, IntegrationTableModifiedFieldNo, TableConfigTemplateCode, IntegrationTableConfigTemplateCode, SynchOnlyCoupledRecords, IntegrationTableMapping.Direction::ToIntegrationTable, 'Dataverse');
+                end;
+
+                local procedure InsertIntegrationFieldMapping(IntegrationTableMappingName: Code[20]; TableFieldNo: Integer; IntegrationTableFieldNo: Integer; SynchDirection: Option; ConstValue: Text; ValidateField: Boolean; ValidateIntegrationTableField: Boolean)
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.CreateRecord(IntegrationTableMappingName, TableFieldNo, IntegrationTableFieldNo, SynchDirection, ConstValue, ValidateField, ValidateIntegrationTableField);
+                end;
+
+                local procedure SetIntegrationFieldMappingNotNull()
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.FindLast();
+                    IntegrationFieldMapping."Not Null" := true;
+                    IntegrationFieldMapping.Modify();
+                end;
+
+                local procedure SetIntegrationFieldMappingClearValueOnFailedSync()
+                var
+                    IntegrationFieldMapping: Record "Integration Field Mapping";
+                begin
+                    IntegrationFieldMapping.FindLast();
+                    IntegrationFieldMapping."Clear Value on Failed Sync" := true;
+                    IntegrationFieldMapping.Modify();
+                end;
+            }
+            """));
+}
