@@ -29,6 +29,9 @@ public static class StagedCheck
         string snapshot = Directory.CreateTempSubdirectory("maplint-staged-").FullName;
         try
         {
+            // The snapshot stands for the repository: its root is the workspace root, as the git root is for the
+            // working tree (configuration is looked for up to it, files are read only inside it).
+            Directory.CreateDirectory(Path.Combine(snapshot, ".git"));
             var indexed = Git(topLevel, ["ls-files", "-z", "--cached"]) ?? (1, string.Empty);
             string list = string.Concat(Paths(indexed.Output).Where(IsInput).Select(p => p + "\0"));
             if (Git(topLevel, ["checkout-index", "-z", "--stdin", "--prefix=" + snapshot + Path.DirectorySeparatorChar], list) is not { Exit: 0 } checkout)

@@ -101,9 +101,14 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
         Assert.DoesNotContain("DIPV1004", disabledOutput);
     }
 
-    /// <summary>Moves the example's metadata out of maps/ to <paramref name="folder"/> (relative to the project).</summary>
-    private static string MoveMetadata(string project, string folder)
+    /// <summary>
+    /// Moves the example's metadata out of maps/ to <paramref name="folder"/> (relative to the project). A folder
+    /// beside the project is in the same repository, as in a solution with shared metadata: MapLint reads nothing
+    /// outside the repository (its git root), so the fixture's folder is made one.
+    /// </summary>
+    private string MoveMetadata(string project, string folder)
     {
+        Directory.CreateDirectory(Path.Combine(package.Temp, ".git"));
         string target = Directory.CreateDirectory(Path.GetFullPath(Path.Combine(project, folder))).FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(project, "maps"), "metadata-*.json"))
         {

@@ -154,6 +154,15 @@ public class GateTests : IDisposable
     }
 
     [Fact]
+    public void GitHubFormatKeepsTheRunNotesAsNotices()
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(temp, "nometadata-github")).FullName;
+        File.Copy(Path.Combine(CliRunner.Root, "examples", "broken", "DIPV1004", "map.json"), Path.Combine(folder, "map.json"));
+        var (_, stdout, _) = CliRunner.RunIn(folder, "check", ".", "--format", "github");
+        Assert.Matches(@"(?m)^::notice title=MapLint::\d+ metadata rules were skipped", stdout);
+    }
+
+    [Fact]
     public void SarifInAnAzurePipelinesRunCarriesThePipelineIdentity()
     {
         var start = new System.Diagnostics.ProcessStartInfo("env")

@@ -75,6 +75,65 @@ public class PackagingTests : IDisposable
         Assert.Contains("MapLint", acceptedOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>The README's .pre-commit-config.yaml snippet, exactly as written there.</summary>
+    private static string ReadmePreCommitSnippet()
+    {
+        string readme = File.ReadAllText(Path.Combine(CliRunner.Root, "README.md"));
+        var match = System.Text.RegularExpressions.Regex.Match(readme, "```yaml\n# \\.pre-commit-config\\.yaml\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, "README.md has no .pre-commit-config.yaml snippet");
+        return match.Groups[1].Value;
+    }
+
+    [SkippableFact]
+    public void TheReadmesPreCommitSnippetAndThePlainHookRunTheLocalTool()
+    {
+        Skip.IfNot(CliRunner.OnPath("pre-commit"), "the pre-commit framework is not installed (Debian package pre-commit; .ci/run installs it)");
+        Skip.IfNot(CliRunner.OnPath("git"), "git is not installed");
+
+        // A team's repository with MapLint as its local tool only (nothing on PATH): maps, metadata beside them.
+        string feed = Path.Combine(temp, "feed");
+        var (packed, packOutput) = CliRunner.RunProcess("dotnet", ["pack", "src/MapLint.Cli/MapLint.Cli.csproj", "--no-restore", "--configuration", "PackTest", "--output", feed], CliRunner.Root);
+        Assert.True(packed == 0, packOutput);
+        string repo = Directory.CreateDirectory(Path.Combine(temp, "team")).FullName;
+        var environment = new Dictionary<string, string> { ["PRE_COMMIT_HOME"] = Path.Combine(temp, "pre-commit-home"), ["NUGET_PACKAGES"] = Path.Combine(temp, "nuget-packages") };
+        Git(repo, "init", "-q", "-b", "main");
+        Git(repo, "config", "user.email", "ci@example.invalid");
+        Git(repo, "config", "user.name", "CI");
+        Assert.Equal(0, CliRunner.RunProcess("dotnet", ["new", "tool-manifest"], repo, environment).ExitCode);
+        var (installed, installOutput) = CliRunner.RunProcess("dotnet", ["tool", "install", "maplint", "--add-source", feed, "--configfile", OfflineNuGetConfig()], repo, environment);
+        Assert.True(installed == 0, installOutput);
+        Directory.CreateDirectory(Path.Combine(repo, "maps"));
+        Directory.CreateDirectory(Path.Combine(repo, "metadata"));
+        foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.Root, "examples", "broken", "DIPV2106")))
+        {
+            File.Copy(file, Path.Combine(repo, Path.GetFileName(file).StartsWith("metadata-", StringComparison.Ordinal) ? "metadata" : "maps", Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(repo, ".pre-commit-config.yaml"), ReadmePreCommitSnippet());
+        var (hooked, hookOutput) = CliRunner.RunProcess("pre-commit", ["install"], repo, environment);
+        Assert.True(hooked == 0, hookOutput);
+        Git(repo, "add", "-A");
+        var (first, firstOutput) = CliRunner.RunProcess("git", ["commit", "-m", "maps"], repo, environment, timeoutSeconds: 900);
+        Assert.True(first == 0, firstOutput);
+
+        // Only the metadata changes, and the unchanged map breaks: the snippet's hook refuses the commit.
+        string metadata = Path.Combine(repo, "metadata", "metadata-dataverse.json");
+        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"name\": { \"type\": \"string\", \"maxLength\": 100, \"required\": true },", string.Empty, StringComparison.Ordinal));
+        Git(repo, "add", "-A");
+        var (refused, refusedOutput) = CliRunner.RunProcess("git", ["commit", "-m", "metadata only"], repo, environment, timeoutSeconds: 900);
+        Assert.True(refused != 0, refusedOutput);
+        Assert.Contains("maps/map.json(", refusedOutput, StringComparison.Ordinal);
+        Assert.Contains("error DIPV1025", refusedOutput, StringComparison.Ordinal);
+
+        // The plain hook, installed by the local tool, finds it the same way.
+        var (plain, plainOutput) = CliRunner.RunProcess("dotnet", ["maplint", "hook", "install", "--force"], repo, environment);
+        Assert.True(plain == 0, plainOutput);
+        var (refusedAgain, againOutput) = CliRunner.RunProcess("git", ["commit", "-m", "metadata only"], repo, environment, timeoutSeconds: 900);
+        Assert.True(refusedAgain != 0, againOutput);
+        Assert.Contains("error DIPV1025", againOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", againOutput, StringComparison.Ordinal);
+    }
+
     private static void Git(string repo, params string[] args)
     {
         var (exit, output) = CliRunner.RunProcess("git", args, repo);

@@ -30,6 +30,12 @@ public static class GitHubReporter
                 Data(d.Message)));
         }
 
+        // Run notes (rules skipped for lack of metadata) as notices, so the run says on the summary what it did not check.
+        foreach (var note in result.Notes)
+        {
+            writer.Write("::notice title=MapLint::" + Data(note) + "\n");
+        }
+
         writer.Write(TextReporter.Summary(result) + "\n");
     }
 
