@@ -222,12 +222,12 @@ case("DIPV2100", "UnclosedParenthesis",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"((NAMEALIAS == \\"x\\") && !(PARTYTYPE == PartyType::None))"'), dst=DV, raw_mappings=BASE))])
 case("DIPV2101", "SingleEquals",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(PARTYTYPE {|DIPV2101:=|} PartyType::Person)"'), dst=DV, raw_mappings=BASE))],
-     "'=' does not compare in a query range expression; use '=='.",
+     "'=' is not the comparison operator of a query range expression; write '=='",
      [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(PARTYTYPE == PartyType::Person)"'), dst=DV, raw_mappings=BASE))])
 case("DIPV2102", "EmptyStringComparison",
-     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != {|DIPV2102:\\"\\"|})"'), dst=DV, raw_mappings=BASE))],
-     "Comparing 'NAMEALIAS' with \"\" does not match records where it is null",
-     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != \\"Contoso\\")"'), dst=DV, raw_mappings=BASE))])
+     [("case/map.json", mapdoc(name=NAME, src=FO, dst=("dataverse", S("account"), '"nickname eq {|DIPV2102:\'\'|}"'), raw_mappings=BASE))],
+     "Comparing 'nickname' with '' does not match rows where it is null",
+     [("case/map.json", mapdoc(name=NAME, src=("financeAndOperations", S("CustomersV3"), '"(NAMEALIAS != \\"\\")"'), dst=("dataverse", S("account"), '"nickname ne \'\'"'), raw_mappings=BASE))])
 case("DIPV2103", "OnlyTowardFinanceAndOperations",
      [("case/map.json", mapdoc(name='{|DIPV2103:"Customers"|}', src=FO, dst=DV, raw_mappings=[m.replace('"direction": "="', '"direction": "<"') for m in BASE]))],
      "Every mapping of 'Customers' writes into finance and operations and none reads from it",
@@ -251,6 +251,10 @@ case("DIPV2106", "VirtualFieldMapped",
 CONTACTS = ("financeAndOperations", S("ContactPersons"), None), ("dataverse", S("contact"), None)
 def contacts_map(extra=()):
     return mapdoc(name=S("Contacts"), src=CONTACTS[0], dst=CONTACTS[1], raw_mappings=[mp(S("CONTACTPERSONID"), S("msdyn_contactpersonid")), mp(S("CUSTOMERACCOUNT"), S("parentcustomerid.accountnumber"))] + list(extra))
+case("DIPV2107", "FieldMappedBothWaysToTwoFields",
+     [("case/map.json", base_with(mp(S("NAMEALIAS"), S("nickname")), mp('{|DIPV2107:"NAMEALIAS"|}', S("name")), replace={1: None}))],
+     "Field 'NAMEALIAS' is mapped both ways by mappings 3 and 4, from two different fields",
+     [("case/map.json", base_with(mp(S("NAMEALIAS"), S("nickname")), mp(S("NAMEALIAS"), S("name"), ">"), replace={1: None}))], fixture="none")
 case("DIPV2200", "SelfReferencingLookup",
      [("case/map.json", base_with(mp(S("INVOICEACCOUNT"), '{|DIPV2200:"msdyn_billingaccount.accountnumber"|}')))],
      "Lookup 'msdyn_billingaccount.accountnumber' points to 'account', the table map 'Customers' itself writes",

@@ -6,11 +6,12 @@ namespace MapLint.Bench;
 /// <summary>
 /// Writes a realistic workspace, deterministic from a seed: N table maps of 50–150 field mappings (some one way,
 /// some through lookups into other maps' tables), a connection set, and metadata for every entity on both sides
-/// (split into files of 250 entities so no file nears the size limit).
+/// (split into files of 250 entities so no file nears the size limit). With <c>oneTable</c> every map writes the
+/// same Dataverse table, whose lookups point back into it: the shape that made the sync rules quadratic.
 /// </summary>
 public static class CorpusGenerator
 {
-    public static void Write(string folder, int maps, int seed)
+    public static void Write(string folder, int maps, int seed, bool oneTable = false)
     {
         var random = new Random(seed);
         Directory.CreateDirectory(Path.Combine(folder, "maps"));
@@ -19,9 +20,9 @@ public static class CorpusGenerator
         for (int i = 0; i < maps; i++)
         {
             var text = new StringBuilder();
-            text.Append("{\n  \"kind\": \"tableMap\",\n  \"name\": \"Entity ").Append(N(i)).Append(" (tbl").Append(N(i)).Append(")\",\n");
+            text.Append("{\n  \"kind\": \"tableMap\",\n  \"name\": \"Entity ").Append(N(i)).Append(" (tbl").Append(N(oneTable ? 0 : i)).Append(")\",\n");
             text.Append("  \"source\": { \"app\": \"financeAndOperations\", \"entity\": \"Entity").Append(N(i)).Append("\" },\n");
-            text.Append("  \"destination\": { \"app\": \"dataverse\", \"entity\": \"tbl").Append(N(i)).Append("\" },\n");
+            text.Append("  \"destination\": { \"app\": \"dataverse\", \"entity\": \"tbl").Append(N(oneTable ? 0 : i)).Append("\" },\n");
             text.Append("  \"mappings\": [\n");
             for (int k = 0; k < fieldCounts[i]; k++)
             {
@@ -39,7 +40,15 @@ public static class CorpusGenerator
         {
             int end = Math.Min(maps, start + 250);
             File.WriteAllText(Path.Combine(folder, "metadata", $"fo-{N(start)}.json"), Metadata("financeAndOperations", start, end, fieldCounts, dataverse: false));
-            File.WriteAllText(Path.Combine(folder, "metadata", $"dataverse-{N(start)}.json"), Metadata("dataverse", start, end, fieldCounts, dataverse: true));
+            if (!oneTable)
+            {
+                File.WriteAllText(Path.Combine(folder, "metadata", $"dataverse-{N(start)}.json"), Metadata("dataverse", start, end, fieldCounts, dataverse: true));
+            }
+        }
+
+        if (oneTable)
+        {
+            File.WriteAllText(Path.Combine(folder, "metadata", "dataverse-one-table.json"), OneTable());
         }
 
         File.WriteAllText(Path.Combine(folder, "connection-set.json"), """
@@ -84,6 +93,21 @@ public static class CorpusGenerator
         }
 
         text.Append("  }\n}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The one table every map writes: every field any map names, its lookups pointing into itself.</summary>
+    private static string OneTable()
+    {
+        var text = new StringBuilder();
+        text.Append("{\n  \"kind\": \"entityMetadata\",\n  \"app\": \"dataverse\",\n  \"entities\": {\n    \"tbl0\": {\n      \"keys\": [[\"fld0\"]],\n      \"fields\": {\n");
+        for (int k = 0; k <= 150; k++)
+        {
+            text.Append("        \"fld").Append(N(k)).Append("\": { \"type\": \"string\", \"maxLength\": 60 },\n");
+            text.Append("        \"lkp").Append(N(k)).Append("\": { \"type\": \"lookup\", \"target\": \"tbl0\" }").Append(k < 150 ? ",\n" : "\n");
+        }
+
+        text.Append("      }\n    }\n  }\n}\n");
         return text.ToString();
     }
 

@@ -26,6 +26,7 @@ public static class Program
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
+            "lsp" => LspLatency.Run(args),
             _ => Usage(),
         };
     }
@@ -35,7 +36,7 @@ public static class Program
         int maps = int.Parse(Arg(args, "--maps", "1000"), CultureInfo.InvariantCulture);
         int seed = int.Parse(Arg(args, "--seed", "1"), CultureInfo.InvariantCulture);
         string output = Arg(args, "--out", "corpus");
-        CorpusGenerator.Write(output, maps, seed);
+        CorpusGenerator.Write(output, maps, seed, oneTable: args.Contains("--one-table"));
         Console.WriteLine($"wrote {maps} maps to {output}");
         return 0;
     }
@@ -117,7 +118,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
         return 2;
     }
 

@@ -59,6 +59,11 @@ public static class CheckCommand
         Description = "Write the current findings into the --baseline file (fixed findings drop out).",
     };
 
+    private static readonly Option<string?> StdinFilenameOption = new("--stdin-filename")
+    {
+        Description = "Read the document from standard input as the text of this file (editors: the unsaved buffer); the rest of its workspace is read from disk, and only it is reported on.",
+    };
+
     private static readonly Option<bool> StagedOption = new("--staged")
     {
         Description = "Check what is staged in git (the index), not the working tree: the staged JSON files and the documents that depend on them. Used by `maplint hook install`.",
@@ -73,7 +78,13 @@ public static class CheckCommand
         string? Config,
         string? Baseline,
         bool UpdateBaseline,
-        bool Staged = false);
+        bool Staged = false)
+    {
+        /// <summary>With <see cref="StdinContent"/>: the path whose text is given instead of read.</summary>
+        public string? StdinFilename { get; init; }
+
+        public byte[]? StdinContent { get; init; }
+    }
 
     public static Command GetCommand()
     {
@@ -92,6 +103,7 @@ public static class CheckCommand
             BaselineOption,
             UpdateBaselineOption,
             StagedOption,
+            StdinFilenameOption,
         };
         command.Validators.Add(result =>
         {
@@ -124,7 +136,18 @@ public static class CheckCommand
                 parseResult.GetValue(ConfigOption),
                 parseResult.GetValue(BaselineOption),
                 parseResult.GetValue(UpdateBaselineOption),
-                parseResult.GetValue(StagedOption));
+                parseResult.GetValue(StagedOption))
+            {
+                StdinFilename = parseResult.GetValue(StdinFilenameOption),
+            };
+            if (options.StdinFilename is not null)
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                stdin.CopyTo(buffer);
+                options = options with { StdinContent = buffer.ToArray() };
+            }
+
             return options.Staged
                 ? StagedCheck.Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory())
                 : Execute(options, Console.Out, Console.Error, Directory.GetCurrentDirectory());
@@ -148,9 +171,13 @@ public static class CheckCommand
         // Hook mode: only files (or globs matching files) were named, as hooks and pre-commit pass them. The rest
         // of their workspace is loaded so references resolve; the report covers those files and the documents whose
         // findings depend on them (the maps using changed metadata, connection sets or looked-up maps).
-        var named = NamedFiles(options.Paths, currentDirectory);
+        // Standard input stands for one file (which need not exist): checked in its workspace as `check FILE` is,
+        // or alone when it has none, and reported on alone.
+        string? stdinPath = options.StdinFilename is { } name ? Path.GetFullPath(name, currentDirectory) : null;
+        var named = stdinPath is not null ? [stdinPath] : NamedFiles(options.Paths, currentDirectory);
         string? root = named is { Count: > 0 } ? WorkspaceRoot.Find(named[0]) ?? workspaceRoot : null;
-        var input = WorkspaceInput.Resolve(options.Paths, options.Config, currentDirectory, stderr, _ => root is null ? options.Paths : [root, .. named!.Where(IsDocumentPath)]);
+        IReadOnlyList<string> paths = stdinPath is null ? options.Paths : [root ?? Path.GetDirectoryName(stdinPath)!];
+        var input = WorkspaceInput.Resolve(paths, options.Config, currentDirectory, stderr, _ => root is null ? paths : stdinPath is not null ? [root] : [root, .. named!.Where(IsDocumentPath)]);
         if (input is null)
         {
             return ExitCodes.UsageError;
@@ -181,9 +208,15 @@ public static class CheckCommand
             return Usage(stderr, ex.Message);
         }
 
-        var workspace = LintWorkspace.Open(discovery.Files, new LintOptions { Config = loaded.Config });
+        var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory) };
+        var workspace = LintWorkspace.Open(stdinPath is not null && root is null ? [] : discovery.Files, lintOptions);
         var result = workspace.Result;
-        if (root is not null)
+        if (stdinPath is not null)
+        {
+            string only = FileDiscovery.ToDisplayPath(stdinPath, currentDirectory);
+            result = workspace.Update(stdinPath, options.StdinContent ?? []).Result.Restrict(d => d.Location.Path == only, 1);
+        }
+        else if (root is not null)
         {
             var reported = Reported(workspace, named!, currentDirectory);
             result = result.Restrict(d => reported.Contains(d.Location.Path), reported.Count);

@@ -25,6 +25,8 @@ public static class MapLintCommand
         var root = new RootCommand("MapLint: static checks for Dynamics 365 dual-write table maps and Data Integrator projects.");
         root.Subcommands.Add(CheckCommand.GetCommand());
         root.Subcommands.Add(PlanCommand.GetCommand());
+        root.Subcommands.Add(FixCommand.GetCommand());
+        root.Subcommands.Add(LspCommand.GetCommand());
         root.Subcommands.Add(ExplainCommand.GetCommand());
         root.Subcommands.Add(HookCommand.GetCommand());
         root.Subcommands.Add(MetadataCommand.GetCommand());

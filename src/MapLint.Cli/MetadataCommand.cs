@@ -103,7 +103,7 @@ public static class MetadataCommand
                 failed |= export is null || bag.Diagnostics.Any(d => d.Severity == Severity.Error);
                 foreach (var entity in export?.Entities ?? [])
                 {
-                    entities.TryAdd(entity.Name, entity); // the first export that defines an entity wins
+                    entities[entity.Name] = entities.TryGetValue(entity.Name, out var known) ? ExportedEntity.Join(known, entity) : entity;
                 }
             }
 

@@ -121,10 +121,10 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
     [Fact]
     public void RemovingAFieldFromMetadataNamedByAGlobFailsTheNextBuild()
     {
-        // The metadata lives outside the project; maplint.json names it with a glob.
+        // The metadata lives outside maps/ (the default items); maplint.json names it with a glob. (Outside the workspace it would be refused: issue 16.)
         string project = package.Consumer("metadataglob", withCode: false, "examples/broken/DIPV2106");
-        string metadata = MoveMetadata(project, "../metadataglob-shared");
-        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"../metadataglob-shared/*.json\"] }\n");
+        string metadata = MoveMetadata(project, "shared/metadataglob");
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/metadataglob/*.json\"] }\n");
         var (exit, output) = package.Build(project);
         Assert.True(exit == 0, output);
         Assert.Contains("MapLint warning DIPV2106", output);
@@ -162,8 +162,8 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
         // The set of inputs is itself an input: a file that starts to match a metadata glob is read on the next
         // build, even when its own time stamp is older than the last lint.
         string project = package.Consumer("newinput", withCode: false, "examples/broken/DIPV2106");
-        string shared = MoveMetadata(project, "../newinput-shared");
-        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"../newinput-shared/*.json\"] }\n");
+        string shared = MoveMetadata(project, "shared/newinput");
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/newinput/*.json\"] }\n");
         var (exit, output) = package.Build(project);
         Assert.True(exit == 0, output);
 

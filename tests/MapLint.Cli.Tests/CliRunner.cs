@@ -15,11 +15,14 @@ public static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunIn(Root, args);
 
-    public static (int ExitCode, string Stdout, string Stderr) RunIn(string workingDirectory, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) RunIn(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
+
+    /// <summary>The same, with bytes written to the program's standard input (then closed).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWithInput(string workingDirectory, byte[]? stdin, params string[] args)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         string cli = Path.Combine(Root, "src", "MapLint.Cli", "bin", configuration, "net10.0", "maplint.dll");
-        var start = new ProcessStartInfo(NativeCli ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(NativeCli ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false };
         if (NativeCli is null)
         {
             start.ArgumentList.Add(cli);
@@ -33,6 +36,12 @@ public static class CliRunner
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         // A hang (a FIFO read, an endless device) is a failure, not a stuck test run.
         if (!process.WaitForExit(TimeoutSeconds * 1000))
         {

@@ -60,6 +60,7 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2104IncompleteValueMap(),
             new Analyzers.Sync.DIPV2105TooManyLookups(),
             new Analyzers.Sync.DIPV2106VirtualFieldMapped(),
+            new Analyzers.Mappings.DIPV2107FieldFedBothWaysFromTwoFields(),
             new Analyzers.Sync.DIPV2200SelfReferencingLookup(),
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),

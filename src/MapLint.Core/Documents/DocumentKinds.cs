@@ -162,6 +162,7 @@ public static class DocumentKinds
         new PropertyShape("readOnly", Flag),
         new PropertyShape("virtual", Flag, Description: "A computed or virtual field whose changes are not tracked."),
         new PropertyShape("target", Name, Description: "For a lookup: the table it points to."),
+        new PropertyShape("targets", new ArrayShape(Name), Description: "For a lookup to several tables (owner, customer): every table it can point to."),
         new PropertyShape("values", new ArrayShape(new ScalarShape()), Description: "For an enum or option set: its values."),
         DescriptionProperty);
 

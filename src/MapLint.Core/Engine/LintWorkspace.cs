@@ -4,6 +4,7 @@ using MapLint.Diagnostics;
 using MapLint.Metadata;
 using MapLint.Model;
 using MapLint.Semantics;
+using MapLint.Util;
 using MapLint.Workspace;
 
 namespace MapLint.Engine;
@@ -367,7 +368,7 @@ public sealed class LintWorkspace
             {
                 // Keep what rules spanning maps, suppressions and logical locations need: lookups, suppressed or flagged mappings.
                 // (Each finding finds its mapping by binary search: linear in findings, not mappings × findings.)
-                var flagged = new HashSet<FieldMapping>(ReferenceEqualityComparer.Instance);
+                var flagged = new HashSet<object>(ReferenceIdentity.Instance);
                 foreach (var diagnostic in bag.Diagnostics)
                 {
                     if (RuleRunner.MappingAt(map.Mappings, diagnostic.Location.Span) is { } owner)

@@ -38,6 +38,22 @@ internal abstract class FilterParserBase<TKind>
 
     protected List<FilterField> Fields { get; } = new();
 
+    /// <summary>Equality tests in the order parsed; those under "or" or "not" are marked so by <see cref="Uncertain"/>.</summary>
+    private readonly List<(FilterEquality Equality, bool Required)> equalities = new();
+
+    protected void AddEquality(string field, string value) => equalities.Add((new FilterEquality(field, value), true));
+
+    protected int EqualityMark => equalities.Count;
+
+    /// <summary>Equalities added since <paramref name="mark"/> hold for some rows only (they sit under "or" or "not").</summary>
+    protected void Uncertain(int mark)
+    {
+        for (int i = mark; i < equalities.Count; i++)
+        {
+            equalities[i] = (equalities[i].Equality, false);
+        }
+    }
+
     public FilterParseResult Parse()
     {
         try
@@ -48,9 +64,10 @@ internal abstract class FilterParserBase<TKind>
         catch (FilterSyntaxError error)
         {
             Problems.Add(new FilterProblem(FilterProblemKind.Syntax, error.Start, error.End, error.Message));
+            equalities.Clear();
         }
 
-        return new FilterParseResult(Problems, Fields);
+        return new FilterParseResult(Problems, Fields) { RequiredEqualities = equalities.Where(e => e.Required).Select(e => e.Equality).ToList() };
     }
 
     protected abstract void Tokenize();

@@ -48,11 +48,14 @@ public static class ODataFilterParser
 
         private void Or()
         {
+            int mark = EqualityMark;
             And();
             while (IsWord("or"))
             {
+                Uncertain(mark);
                 Index++;
                 And();
+                Uncertain(mark);
             }
         }
 
@@ -71,15 +74,32 @@ public static class ODataFilterParser
             if (IsWord("not"))
             {
                 Index++;
+                int mark = EqualityMark;
                 Not();
+                Uncertain(mark);
                 return;
             }
 
+            var left = Current;
             Term();
             if (Current.Kind == TokenKind.Word && ComparisonOperators.Contains(Current.Text))
             {
+                string op = Current.Text;
                 Index++;
+                var right = Current;
                 Term();
+                bool field = left.Kind == TokenKind.Word && Fields.Count > 0 && Fields[^1].Start == left.Start;
+                bool value = right.Kind == TokenKind.Literal || (right.Kind == TokenKind.Word && right.Text is "true" or "false");
+                if (field && value && op == "eq")
+                {
+                    AddEquality(left.Text, right.Kind == TokenKind.Literal && right.Text.StartsWith('\'') && right.Text.Length >= 2 ? right.Text[1..^1] : right.Text);
+                }
+
+                // "ne ''" keeps the rows that have a value, nulls excluded, which is what it is written for.
+                if (field && op == "eq" && right.Kind == TokenKind.Literal && right.Text == "''")
+                {
+                    Problems.Add(new FilterProblem(FilterProblemKind.EmptyStringComparison, right.Start, right.End, left.Text));
+                }
             }
         }
 

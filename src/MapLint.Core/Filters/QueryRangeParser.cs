@@ -51,11 +51,14 @@ public static class QueryRangeParser
 
         private void Or()
         {
+            int mark = EqualityMark;
             And();
             while (Current.Kind == TokenKind.Or)
             {
+                Uncertain(mark);
                 Index++;
                 And();
+                Uncertain(mark);
             }
         }
 
@@ -74,7 +77,9 @@ public static class QueryRangeParser
             if (Current.Kind == TokenKind.Not)
             {
                 Index++;
+                int mark = EqualityMark;
                 Unary();
+                Uncertain(mark);
                 return;
             }
 
@@ -120,6 +125,14 @@ public static class QueryRangeParser
         private void Compare(FilterToken<TokenKind> left, string op)
         {
             var right = Operand();
+            if (op == "==" && left.Kind == TokenKind.Identifier && !left.Text.Contains("::", StringComparison.Ordinal) && right.Kind is TokenKind.String or TokenKind.Number or TokenKind.Identifier)
+            {
+                // "Person", 1, PartyType::Person: the value without its quotes or enum prefix.
+                string value = right.Kind == TokenKind.String && right.Text.Length >= 2 ? right.Text[1..^1] : right.Text;
+                int scope = value.LastIndexOf("::", StringComparison.Ordinal);
+                AddEquality(left.Text, scope >= 0 ? value[(scope + 2)..] : value);
+            }
+
             if (op is "==" or "!=" && right.Kind == TokenKind.String && right.End - right.Start == 2)
             {
                 string field = left.Kind == TokenKind.Identifier ? left.Text : "the field";

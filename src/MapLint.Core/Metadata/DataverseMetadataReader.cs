@@ -23,6 +23,11 @@ public static class DataverseMetadataReader
 
     public static MetadataExport Read(JsonObject root, DiagnosticBag bag, MetadataDemand? demand = null)
     {
+        if (AttributeResponseTable(root) is { } table)
+        {
+            return ReadAttributeResponse(table, root, bag);
+        }
+
         var items = (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]).ToList();
         var wanted = Wanted(items, demand?.Dataverse);
         var entities = new List<ExportedEntity>();
@@ -71,6 +76,61 @@ public static class DataverseMetadataReader
         return wanted;
     }
 
+    /// <summary>
+    /// The table of a column-level response, <c>EntityDefinitions(LogicalName='account')/Attributes(LogicalName='x')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$expand=OptionSet</c>
+    /// (its context reads <c>$metadata#EntityDefinitions('account')/Attributes/Microsoft.Dynamics.CRM.PicklistAttributeMetadata(…)</c>); null for a table-level one.
+    /// </summary>
+    private static string? AttributeResponseTable(JsonObject root)
+    {
+        if (root.GetString("@odata.context") is not { } context)
+        {
+            return null;
+        }
+
+        int at = context.IndexOf("EntityDefinitions(", StringComparison.Ordinal);
+        int attributes = context.IndexOf(")/Attributes", StringComparison.Ordinal);
+        if (at < 0 || attributes < at)
+        {
+            return null;
+        }
+
+        string key = context[(at + "EntityDefinitions(".Length)..attributes];
+        key = key.StartsWith("LogicalName=", StringComparison.Ordinal) ? key["LogicalName=".Length..] : key;
+        return key.Trim('\'') is { Length: > 0 } name ? name : null;
+    }
+
+    /// <summary>The columns of a column-level response (one, or several under "value"), as fields of their table, to be joined to it.</summary>
+    private static MetadataExport ReadAttributeResponse(string table, JsonObject root, DiagnosticBag bag)
+    {
+        var entity = new ExportedEntity(table);
+        string context = root.GetString("@odata.context")!;
+        foreach (var attribute in (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]))
+        {
+            if (attribute.GetString("LogicalName") is not { } field)
+            {
+                bag.Add(MetadataRules.UnreadableExport, attribute.AnchorSpan, attribute.Path, "This column definition has no LogicalName; it was left out.");
+                continue;
+            }
+
+            string cast = attribute.GetString("@odata.type") ?? context;
+            bool choice = attribute.GetString("AttributeType") is "Picklist" or "State" or "Status"
+                || cast.Contains("PicklistAttributeMetadata", StringComparison.Ordinal) || cast.Contains("StatusAttributeMetadata", StringComparison.Ordinal) || cast.Contains("StateAttributeMetadata", StringComparison.Ordinal);
+            var options = attribute.GetObject("OptionSet")?.GetArray("Options") ?? attribute.GetObject("GlobalOptionSet")?.GetArray("Options");
+            if (!choice || options is null)
+            {
+                continue;
+            }
+
+            entity.Fields[field] = new ExportedField(field, FieldType.OptionSet)
+            {
+                Values = options.Items.OfType<JsonObject>().Select(o => o.GetInteger("Value")).OfType<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
+                NumericValues = true,
+            };
+        }
+
+        return new MetadataExport(Apps.Dataverse, [entity]);
+    }
+
     private static ExportedEntity ReadEntity(string name, JsonObject item, DiagnosticBag bag)
     {
         var entity = new ExportedEntity(name)
@@ -85,6 +145,13 @@ public static class DataverseMetadataReader
 
         foreach (var key in (item.GetArray("Keys")?.Items ?? []).OfType<JsonObject>())
         {
+            // A key whose index is not built (Pending, InProgress) or failed to build (Failed) identifies nothing yet:
+            // dual-write cannot use it as the integration key, so it is left out.
+            if (key.GetString("EntityKeyIndexStatus") is { } status && status != "Active")
+            {
+                continue;
+            }
+
             if (key.GetArray("KeyAttributes") is { } attributes)
             {
                 entity.Keys.Add(attributes.Items.OfType<JsonString>().Select(s => s.Value).ToList());
@@ -110,8 +177,7 @@ public static class DataverseMetadataReader
 
             var targets = attribute.GetArray("Targets")?.Items.OfType<JsonString>().Select(s => s.Value).ToList() ?? [];
             var values = attribute.GetObject("OptionSet")?.GetArray("Options") ?? attribute.GetObject("GlobalOptionSet")?.GetArray("Options");
-            // Business-required only: SystemRequired attributes (primary id, status, owner) are filled by Dataverse itself.
-            bool required = attribute.GetObject("RequiredLevel")?.GetString("Value") == "ApplicationRequired";
+            bool required = IsRequired(name, item, attribute, attributeType);
             bool readOnly = attribute.GetBoolean("IsValidForCreate") == false && attribute.GetBoolean("IsValidForUpdate") == false;
             entity.Fields[field] = new ExportedField(field, type.Value)
             {
@@ -120,6 +186,7 @@ public static class DataverseMetadataReader
                 Required = required,
                 ReadOnly = readOnly,
                 Target = type == FieldType.Lookup ? targets.FirstOrDefault() : null,
+                Targets = type == FieldType.Lookup && targets.Count > 1 ? targets : null,
                 Values = values?.Items.OfType<JsonObject>().Select(o => o.GetInteger("Value")).OfType<long>().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList(),
                 NumericValues = true,
             };
@@ -132,6 +199,30 @@ public static class DataverseMetadataReader
         }
 
         return entity;
+    }
+
+    /// <summary>
+    /// The required-level policy: ApplicationRequired (business required) is required. SystemRequired is required
+    /// too, except where Dataverse fills the value itself: the primary id, the owner, status and status reason, and
+    /// any column that is not valid for create. A writable SystemRequired column (transactioncurrency.isocurrencycode)
+    /// must be mapped. Recommended and None are optional.
+    /// </summary>
+    private static bool IsRequired(string entity, JsonObject item, JsonObject attribute, string attributeType)
+    {
+        switch (attribute.GetObject("RequiredLevel")?.GetString("Value"))
+        {
+            case "ApplicationRequired":
+                return true;
+            case "SystemRequired":
+                string? name = attribute.GetString("LogicalName");
+                bool primaryId = attribute.GetBoolean("IsPrimaryId") == true
+                    || string.Equals(name, item.GetString("PrimaryIdAttribute"), StringComparison.OrdinalIgnoreCase)
+                    || (attributeType == "Uniqueidentifier" && string.Equals(name, entity + "id", StringComparison.OrdinalIgnoreCase));
+                bool filledByDataverse = primaryId || attributeType is "Owner" or "State" or "Status" || attribute.GetBoolean("IsValidForCreate") == false;
+                return !filledByDataverse;
+            default:
+                return false;
+        }
     }
 
     private static FieldType? TypeOf(string attributeType, JsonObject attribute) => attributeType switch

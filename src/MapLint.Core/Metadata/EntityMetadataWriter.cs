@@ -95,6 +95,11 @@ public static class EntityMetadataWriter
             parts.Add("\"target\": " + Quote(target));
         }
 
+        if (field.Targets is { Count: > 1 } targets)
+        {
+            parts.Add("\"targets\": [" + string.Join(", ", targets.Select(Quote)) + "]");
+        }
+
         if (field.Values is { } values)
         {
             parts.Add("\"values\": [" + string.Join(", ", values.Select(v => field.NumericValues ? v : Quote(v))) + "]");

@@ -23,6 +23,28 @@ public sealed class ExportedEntity
     public List<List<string>> Keys { get; } = new();
 
     public SortedDictionary<string, ExportedField> Fields { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One table from two exports (its EntityDefinitions export and the option-set response of one of its columns):
+    /// the fuller one, with the other's fields added and a field's values taken from whichever lists them.
+    /// </summary>
+    public static ExportedEntity Join(ExportedEntity first, ExportedEntity second)
+    {
+        var (basis, other) = second.Fields.Count > first.Fields.Count || (first.Keys.Count == 0 && second.Keys.Count > 0) ? (second, first) : (first, second);
+        foreach (var (name, field) in other.Fields)
+        {
+            if (!basis.Fields.TryGetValue(name, out var known))
+            {
+                basis.Fields[name] = field;
+            }
+            else if (known.Values is null && field.Values is not null)
+            {
+                basis.Fields[name] = known with { Values = field.Values, NumericValues = field.NumericValues };
+            }
+        }
+
+        return basis;
+    }
 }
 
 public sealed record ExportedField(string Name, FieldType Type)
@@ -36,6 +58,9 @@ public sealed record ExportedField(string Name, FieldType Type)
     public bool ReadOnly { get; init; }
 
     public string? Target { get; init; }
+
+    /// <summary>Every target of a lookup to several tables; null for one.</summary>
+    public IReadOnlyList<string>? Targets { get; init; }
 
     /// <summary>Enum member names (finance and operations) or option values (Dataverse), as text.</summary>
     public IReadOnlyList<string>? Values { get; init; }

@@ -10,8 +10,8 @@ namespace MapLint.Metadata;
 
 /// <summary>
 /// Reads the finance and operations OData $metadata document (CSDL/EDMX) with Microsoft.OData.Edm: each entity
-/// set becomes an entity (named by the set, as dual-write maps name them) with its properties, Edm types,
-/// nullability and key; <c>dataAreaId</c> in the key marks it company-specific; enums become value lists.
+/// set becomes an entity (named by the set, as dual-write maps name them) with its properties, Edm types, the
+/// Dynamics annotations (IsRequired, AllowEdit, AllowEditOnCreate, AXType) and key; <c>dataAreaId</c> in the key marks it company-specific; enums become value lists.
 /// Cross-company data sharing is not in $metadata and comes from configuration.
 /// </summary>
 public static class FinanceOperationsMetadataReader
@@ -25,14 +25,33 @@ public static class FinanceOperationsMetadataReader
 
     public static MetadataExport? Read(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand = null)
     {
-        IEdmModel model;
-        IEnumerable<EdmError> errors;
+        // Microsoft.OData.Edm throws on annotation shapes it does not expect (a NullReferenceException in its enum
+        // member validation, for one): MapLint reads the annotations itself, hands the library the structure
+        // without them, and turns anything the library still throws into a finding instead of a crash.
         try
         {
-            // Building the full model of a 2,000-entity $metadata costs most of a second: keep only what the maps use.
-            var source = demand?.FinanceAndOperations is { } wanted ? Reduce(bytes, wanted) : bytes;
-            using var reader = XmlReader.Create(new MemoryStream(source), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            if (!CsdlReader.TryParse(reader, out model, out errors))
+            return ReadStructure(bytes, bag, crossCompanyDataSharing, demand);
+        }
+        catch (XmlException ex)
+        {
+            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata is not well-formed XML: {ex.Message}");
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata could not be read ({ex.GetType().Name}: {ex.Message}); check that it is the document the /data/$metadata endpoint returns.");
+            return null;
+        }
+    }
+
+    private static MetadataExport? ReadStructure(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand)
+    {
+        // Building the full model of a 2,000-entity $metadata costs most of a second: keep only what the maps use.
+        var (source, annotations) = Reduce(bytes, demand?.FinanceAndOperations);
+        IEdmModel model;
+        using (var reader = XmlReader.Create(new MemoryStream(source), ReaderSettings))
+        {
+            if (!CsdlReader.TryParse(reader, out model, out IEnumerable<EdmError> errors))
             {
                 foreach (var error in errors.Take(20))
                 {
@@ -41,11 +60,6 @@ public static class FinanceOperationsMetadataReader
 
                 return null;
             }
-        }
-        catch (XmlException ex)
-        {
-            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata is not well-formed XML: {ex.Message}");
-            return null;
         }
 
         var shared = new HashSet<string>(crossCompanyDataSharing, StringComparer.OrdinalIgnoreCase);
@@ -73,7 +87,7 @@ public static class FinanceOperationsMetadataReader
             foreach (var property in type.StructuralProperties())
             {
                 var reference = property.Type;
-                var field = Field(property.Name, reference);
+                var field = Field(property.Name, reference, annotations.GetValueOrDefault((type.Name, property.Name)));
                 if (field is null)
                 {
                     bag.Add(MetadataRules.UnsupportedAttribute, default, null, $"'{set.Name}.{property.Name}' has type '{reference.FullName()}', which MapLint does not model; the field is left out of the metadata.");
@@ -89,16 +103,26 @@ public static class FinanceOperationsMetadataReader
         return new MetadataExport(Apps.FinanceAndOperations, entities);
     }
 
+    private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
+    /// <summary>What a property's <c>Microsoft.Dynamics.OData.Core.V1</c> annotations say; null where they are silent.</summary>
+    internal sealed record PropertyAnnotations(bool? IsRequired, bool? AllowEdit, bool? AllowEditOnCreate, string? AXType);
+
+    private const string DynamicsTerms = "Microsoft.Dynamics.OData.Core.V1.";
+
     /// <summary>
-    /// A copy of the CSDL with only the wanted entity sets and their entity types (enum and complex types kept,
-    /// navigation properties dropped since their targets may be left out), read in one streaming pass.
+    /// One streaming pass: a copy of the CSDL with only the wanted entity sets and their entity types (all of them
+    /// when <paramref name="wantedSets"/> is null; enum and complex types kept, text kept, annotations and
+    /// navigation properties dropped), and the Dynamics annotations of every kept property, read as written:
+    /// an annotation MapLint cannot read is ignored, never an error.
     /// </summary>
-    private static byte[] Reduce(byte[] bytes, IReadOnlyCollection<string> wantedSets)
+    private static (byte[] Copy, Dictionary<(string Type, string Property), PropertyAnnotations> Annotations) Reduce(byte[] bytes, IReadOnlyCollection<string>? wantedSets)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        var types = new HashSet<string>(StringComparer.Ordinal);
-        using (var scan = XmlReader.Create(new MemoryStream(bytes), settings))
+        HashSet<string>? types = null;
+        if (wantedSets is not null)
         {
+            types = new HashSet<string>(StringComparer.Ordinal);
+            using var scan = XmlReader.Create(new MemoryStream(bytes), ReaderSettings);
             while (scan.Read())
             {
                 if (scan.NodeType == XmlNodeType.Element && scan.LocalName == "EntitySet" && scan.GetAttribute("Name") is { } set && wantedSets.Contains(set) && scan.GetAttribute("EntityType") is { } type)
@@ -108,16 +132,30 @@ public static class FinanceOperationsMetadataReader
             }
         }
 
+        var annotations = new Dictionary<(string, string), PropertyAnnotations>();
         using var output = new MemoryStream();
-        using (var reader = XmlReader.Create(new MemoryStream(bytes), settings))
+        using (var reader = XmlReader.Create(new MemoryStream(bytes), ReaderSettings))
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
         {
+            string? entityType = null;
+            string? property = null;
             reader.MoveToContent();
             while (!reader.EOF)
             {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName is "Annotation" or "Annotations")
+                {
+                    if (entityType is not null && property is not null && reader.LocalName == "Annotation")
+                    {
+                        Annotate(reader, annotations, (entityType, property));
+                    }
+
+                    reader.Skip();
+                    continue;
+                }
+
                 bool skip = reader.NodeType == XmlNodeType.Element
-                    && ((reader.LocalName == "EntityType" && !types.Contains(reader.GetAttribute("Name") ?? string.Empty))
-                        || (reader.LocalName == "EntitySet" && !wantedSets.Contains(reader.GetAttribute("Name") ?? string.Empty))
+                    && ((reader.LocalName == "EntityType" && types is not null && !types.Contains(reader.GetAttribute("Name") ?? string.Empty))
+                        || (reader.LocalName == "EntitySet" && wantedSets is not null && !wantedSets.Contains(reader.GetAttribute("Name") ?? string.Empty))
                         || reader.LocalName is "NavigationProperty" or "NavigationPropertyBinding" or "Action" or "Function" or "ActionImport" or "FunctionImport");
                 if (skip)
                 {
@@ -125,36 +163,116 @@ public static class FinanceOperationsMetadataReader
                 }
                 else if (reader.NodeType == XmlNodeType.Element)
                 {
+                    if (reader.LocalName == "EntityType")
+                    {
+                        entityType = reader.GetAttribute("Name");
+                    }
+                    else if (reader.LocalName == "Property" && entityType is not null)
+                    {
+                        property = reader.GetAttribute("Name");
+                    }
+
+                    bool empty = reader.IsEmptyElement;
                     writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
                     writer.WriteAttributes(reader, false);
-                    if (reader.IsEmptyElement)
+                    if (empty)
                     {
                         writer.WriteEndElement();
+                        ClosedScope(reader.LocalName);
                     }
 
                     reader.Read();
                 }
                 else if (reader.NodeType == XmlNodeType.EndElement)
                 {
+                    ClosedScope(reader.LocalName);
                     writer.WriteFullEndElement();
                     reader.Read();
                 }
                 else
                 {
+                    // Text is content (an enum member's name, for one); the structure needs it whole.
+                    if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+                    {
+                        writer.WriteString(reader.Value);
+                    }
+
                     reader.Read();
+                }
+            }
+
+            void ClosedScope(string name)
+            {
+                if (name == "Property")
+                {
+                    property = null;
+                }
+                else if (name == "EntityType")
+                {
+                    entityType = null;
                 }
             }
         }
 
-        return output.ToArray();
+        return (output.ToArray(), annotations);
     }
 
-    private static ExportedField? Field(string name, IEdmTypeReference reference)
+    /// <summary>Reads one property annotation; any shape it does not know leaves the property as it was.</summary>
+    private static void Annotate(XmlReader reader, Dictionary<(string, string), PropertyAnnotations> annotations, (string, string) owner)
     {
-        bool required = !reference.IsNullable;
+        string? term = reader.GetAttribute("Term");
+        if (term is null || !term.StartsWith(DynamicsTerms, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var known = annotations.GetValueOrDefault(owner) ?? new PropertyAnnotations(null, null, null, null);
+        bool? flag = reader.GetAttribute("Bool") is { } text && bool.TryParse(text.Trim(), out bool value) ? value : null;
+        known = term[DynamicsTerms.Length..] switch
+        {
+            "IsRequired" => known with { IsRequired = flag ?? known.IsRequired },
+            "AllowEdit" => known with { AllowEdit = flag ?? known.AllowEdit },
+            "AllowEditOnCreate" => known with { AllowEditOnCreate = flag ?? known.AllowEditOnCreate },
+            "AXType" => known with { AXType = EnumMember(reader) ?? known.AXType },
+            _ => known,
+        };
+        annotations[owner] = known;
+    }
+
+    /// <summary>The member an annotation names, as an attribute or a nested <c>EnumMember</c> element (the reader stays on the annotation).</summary>
+    private static string? EnumMember(XmlReader reader)
+    {
+        string? member = reader.GetAttribute("EnumMember");
+        if (member is null && !reader.IsEmptyElement)
+        {
+            using var inner = reader.ReadSubtree();
+            while (inner.Read())
+            {
+                if (inner.NodeType == XmlNodeType.Element && inner.LocalName == "EnumMember")
+                {
+                    member = inner.ReadElementContentAsString();
+                    break;
+                }
+            }
+        }
+
+        // "Microsoft.Dynamics.OData.Core.V1.AXType/String" (several members are separated by spaces).
+        return member?.Trim() is { Length: > 0 } trimmed ? trimmed[(trimmed.LastIndexOf('/') + 1)..] : null;
+    }
+
+    /// <summary>
+    /// A property as MapLint models it. Mandatory is the <c>IsRequired</c> annotation, not <c>Nullable="false"</c>
+    /// (which finance and operations puts on every key string and every value type); read-only is <c>AllowEdit</c>
+    /// and <c>AllowEditOnCreate</c> both false (each is true when absent), since a field that can be set on create
+    /// can be written by dual-write.
+    /// </summary>
+    private static ExportedField? Field(string name, IEdmTypeReference reference, PropertyAnnotations? annotations)
+    {
+        bool required = annotations?.IsRequired == true;
+        bool readOnly = annotations is { AllowEdit: false, AllowEditOnCreate: false };
         if (reference.Definition is IEdmEnumType enumType)
         {
-            return new ExportedField(name, FieldType.Enum) { Required = required, Values = enumType.Members.Select(m => m.Name).ToList() };
+            return new ExportedField(name, FieldType.Enum) { Required = required, ReadOnly = readOnly, Values = enumType.Members.Select(m => m.Name).ToList() };
         }
 
         if (reference.Definition is not IEdmPrimitiveType primitive)
@@ -183,6 +301,7 @@ public static class FinanceOperationsMetadataReader
         return new ExportedField(name, type.Value)
         {
             Required = required,
+            ReadOnly = readOnly,
             MaxLength = reference is IEdmStringTypeReference { MaxLength: { } maxLength } ? maxLength : null,
             Precision = reference is IEdmDecimalTypeReference { Scale: { } scale } ? scale : null,
         };

@@ -112,6 +112,43 @@ public sealed class EntityDefinition
         }
     }
 
+    /// <summary>
+    /// One table described by two documents (a table's export and the option-set response of one of its columns):
+    /// the table's properties from the fuller one, the fields of both, and a field's values from whichever has them.
+    /// </summary>
+    internal static EntityDefinition Join(EntityDefinition first, EntityDefinition second)
+    {
+        var (basis, other) = second.fields.Count > first.fields.Count || (first.Keys.Count == 0 && second.Keys.Count > 0) ? (second, first) : (first, second);
+        var joined = new EntityDefinition(basis);
+        foreach (var field in other.fields.Values)
+        {
+            if (!joined.fields.TryGetValue(field.Name, out var known))
+            {
+                joined.fields[field.Name] = field;
+            }
+            else if (known.Values is null && field.Values is not null)
+            {
+                joined.fields[field.Name] = known.WithValues(field.Values);
+            }
+        }
+
+        return joined;
+    }
+
+    private EntityDefinition(EntityDefinition basis)
+    {
+        Document = basis.Document;
+        Name = basis.Name;
+        NameSpan = basis.NameSpan;
+        CompanyScope = basis.CompanyScope;
+        CrossCompanyDataSharing = basis.CrossCompanyDataSharing;
+        TableType = basis.TableType;
+        HasVersionNumber = basis.HasVersionNumber;
+        CompanyField = basis.CompanyField;
+        Keys = basis.Keys;
+        fields = new Dictionary<string, FieldDefinition>(basis.fields, StringComparer.OrdinalIgnoreCase);
+    }
+
     public EntityMetadataDocument Document { get; }
 
     public string App => Document.App;
@@ -178,6 +215,7 @@ public sealed class FieldDefinition
             ReadOnly = syntax.GetBoolean("readOnly"),
             Virtual = syntax.GetBoolean("virtual"),
             Target = syntax.GetString("target"),
+            Targets = syntax.Get("targets") is JsonArray targets ? targets.Items.OfType<JsonString>().Select(t => t.Value).ToList() : null,
             Values = syntax.Get("values") is JsonArray values ? values.Items.Select(Transform.ScalarText).OfType<string>().ToList() : null,
         })
     {
@@ -193,9 +231,27 @@ public sealed class FieldDefinition
         Required = values.Required ?? false;
         ReadOnly = values.ReadOnly ?? false;
         Virtual = values.Virtual ?? false;
-        Target = values.Target;
+        Target = values.Target ?? values.Targets?.FirstOrDefault();
+        Targets = values.Targets is { Count: > 0 } targets ? targets : Target is { } single ? [single] : [];
         Values = values.Values;
     }
+
+    private FieldDefinition(FieldDefinition basis, IReadOnlyList<string> values)
+    {
+        Name = basis.Name;
+        Type = basis.Type;
+        maxLength = basis.maxLength;
+        precision = basis.precision;
+        Required = basis.Required;
+        ReadOnly = basis.ReadOnly;
+        Virtual = basis.Virtual;
+        Target = basis.Target;
+        Targets = basis.Targets;
+        Values = values;
+    }
+
+    /// <summary>The same field with the values another export lists for it.</summary>
+    internal FieldDefinition WithValues(IReadOnlyList<string> values) => new(this, values);
 
     public string Name { get; }
 
@@ -220,8 +276,11 @@ public sealed class FieldDefinition
 
     public bool Virtual { get; }
 
-    /// <summary>For a lookup: the table it points to.</summary>
+    /// <summary>For a lookup: the table it points to (the first, for a lookup to several).</summary>
     public string? Target { get; }
+
+    /// <summary>For a lookup: every table it can point to (owner: systemuser and team; customer: account and contact).</summary>
+    public IReadOnlyList<string> Targets { get; }
 
     /// <summary>For an enum or option set: the values it can hold.</summary>
     public IReadOnlyList<string>? Values { get; }

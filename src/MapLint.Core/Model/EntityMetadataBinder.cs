@@ -147,6 +147,7 @@ internal static class EntityMetadataBinder
                 "virtual" => Flag(ref reader, out values.Virtual),
                 "target" => NonEmpty(ref reader, names, out values.Target),
                 "values" => Scalars(ref reader, names, out values.Values),
+                "targets" => NameList(ref reader, names, out values.Targets),
                 "description" => AnyString(ref reader),
                 _ => false,
             };
@@ -160,7 +161,32 @@ internal static class EntityMetadataBinder
     }
 
     private static readonly string[] EntityProperties = ["description", "companyScope", "crossCompanyDataSharing", "tableType", "hasVersionNumber", "companyField", "keys", "fields"];
-    private static readonly string[] FieldProperties = ["type", "maxLength", "precision", "required", "readOnly", "virtual", "target", "values", "description"];
+    private static readonly string[] FieldProperties = ["type", "maxLength", "precision", "required", "readOnly", "virtual", "target", "targets", "values", "description"];
+
+    /// <summary>An array of non-empty strings (a polymorphic lookup's targets).</summary>
+    private static bool NameList(ref Utf8JsonReader reader, NameTable names, out List<string>? list)
+    {
+        list = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var result = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            string name = String(ref reader, names);
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            result.Add(name);
+        }
+
+        list = result;
+        return reader.TokenType == JsonTokenType.EndArray;
+    }
 
     private static bool Keys(ref Utf8JsonReader reader, NameTable names, out List<IReadOnlyList<string>>? keys)
     {
@@ -271,5 +297,6 @@ internal struct FieldValues
     public bool? ReadOnly;
     public bool? Virtual;
     public string? Target;
+    public List<string>? Targets;
     public List<string>? Values;
 }

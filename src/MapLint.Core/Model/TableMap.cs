@@ -65,6 +65,23 @@ public sealed class TableMap : MapLintDocument
     /// <summary>Whether some mapping writes into the side (computed when bound, so it survives compaction).</summary>
     public bool Writes(MapSideRole role) => role == MapSideRole.Source ? writesSource : writesDestination;
 
+    private string[]? writtenSourceColumns;
+    private string[]? writtenDestinationColumns;
+
+    /// <summary>
+    /// The columns of the side some mapping writes (a lookup's column for a lookup), distinct, in mapping order:
+    /// what a rule comparing maps of one table needs, kept when the map is compacted.
+    /// </summary>
+    public IReadOnlyList<string> WrittenColumns(MapSideRole role)
+    {
+        ref string[]? known = ref role == MapSideRole.Source ? ref writtenSourceColumns : ref writtenDestinationColumns;
+        return known ??= Mappings
+            .Where(m => m.Direction.FlowsInto(role) && m.GetField(role) is not null)
+            .Select(m => m.GetField(role)!.Column)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+    }
+
     /// <summary>True once <see cref="Compact"/> let go of the mappings only the map's own rules needed.</summary>
     public bool IsCompacted { get; private set; }
 
@@ -74,6 +91,8 @@ public sealed class TableMap : MapLintDocument
     /// </summary>
     internal void Compact(Func<FieldMapping, bool> keep)
     {
+        _ = WrittenColumns(MapSideRole.Source);
+        _ = WrittenColumns(MapSideRole.Destination);
         Mappings = Mappings.Where(keep).ToList();
         IsCompacted = true;
     }

@@ -34,7 +34,7 @@ public static class PlanJsonWriter
                         json.WriteString("map", Secrets.Credentials.Redact(dependency.DependsOn.Name));
                         json.WriteString("lookup", dependency.Lookup.Text);
                         json.WriteString("table", dependency.TargetTable);
-                        json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Dependency, dependency)));
+                        json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Lookup, dependency.Lookup)));
                         json.WriteEndObject();
                     }
 
@@ -70,6 +70,18 @@ public static class PlanJsonWriter
                 }
 
                 json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("unresolvedLookups");
+            foreach (var unresolved in plan.Graph.UnresolvedLookups)
+            {
+                json.WriteStartObject();
+                json.WriteString("map", unresolved.Map.Name);
+                json.WriteString("file", unresolved.Map.File.DisplayPath);
+                json.WriteString("lookup", unresolved.Lookup.Text);
+                json.WriteString("metadataNeeded", unresolved.MetadataNeeded);
                 json.WriteEndObject();
             }
 

@@ -20,7 +20,7 @@ public static class PlanTextWriter
             {
                 writer.Write(OutputText.WholeLine($"  {planned.Map.Name}  ({planned.Map.File.DisplayPath})") + "\n");
                 var after = plan.Graph.DependenciesOf(planned.Map)
-                    .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Dependency, d)))
+                    .Where(d => !planned.Deferred.Any(x => ReferenceEquals(x.Lookup, d.Lookup)))
                     .Select(d => d.DependsOn.Name)
                     .Distinct()
                     .Order(StringComparer.Ordinal)
@@ -43,6 +43,16 @@ public static class PlanTextWriter
             foreach (var planned in plan.SecondPass)
             {
                 writer.Write(OutputText.Line($"  {planned.Map.Name}: {string.Join(", ", planned.Deferred.Select(d => d.Lookup.Text))}") + "\n");
+            }
+        }
+
+        if (plan.Graph.UnresolvedLookups.Count > 0)
+        {
+            // Said, not dropped: the plan cannot order what it cannot resolve.
+            writer.Write($"\nUnresolved lookups: {Count(plan.Graph.UnresolvedLookups.Count, "lookup")} whose target table is not known, so the order above does not account for them. Add the metadata named to resolve each.\n");
+            foreach (var unresolved in plan.Graph.UnresolvedLookups)
+            {
+                writer.Write($"  {unresolved.Map.Name}: {unresolved.Lookup.Text} (needs {unresolved.MetadataNeeded})\n");
             }
         }
     }

@@ -22,7 +22,8 @@ public sealed class MetadataCatalog
 
             foreach (var entity in document.Entities)
             {
-                byName.TryAdd(entity.Name, entity);
+                // A table in two documents (its export, and the option-set response of one of its columns) is joined.
+                byName[entity.Name] = byName.TryGetValue(entity.Name, out var known) ? EntityDefinition.Join(known, entity) : entity;
             }
 
             legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));

@@ -15,6 +15,7 @@ public sealed class SemanticModel
     private readonly ILookup<string, TableMap> mapsByTable;
     private readonly ConcurrentDictionary<TableMap, IReadOnlyList<IntegrationKeyField>> keyFields = new();
     private readonly Lazy<SyncGraph> syncGraph;
+    private readonly Lazy<TableWriters> tableWriters;
 
     public SemanticModel(IReadOnlyList<MapLintDocument> documents)
     {
@@ -34,6 +35,7 @@ public sealed class SemanticModel
         }
 
         syncGraph = new Lazy<SyncGraph>(() => SyncGraph.Build(this));
+        tableWriters = new Lazy<TableWriters>(() => TableWriters.Build(this));
         mapsByTable = TableMaps
             .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity), Map: m) })
             .Distinct()
@@ -58,6 +60,9 @@ public sealed class SemanticModel
 
     /// <summary>The initial-sync dependency graph, built on first use and shared by the sync rules and `maplint plan`.</summary>
     public SyncGraph SyncGraph => syncGraph.Value;
+
+    /// <summary>Which maps write the same rows and columns of one table, computed once for all maps.</summary>
+    public TableWriters TableWriters => tableWriters.Value;
 
     public TableMap? FindTableMap(string name) => mapsByName.GetValueOrDefault(name);
 

@@ -9,6 +9,9 @@ public sealed record SyncDependency(TableMap Map, TableMap DependsOn, FieldRefer
 /// <summary>A lookup whose target table is known but that no map of the workspace synchronizes.</summary>
 public sealed record UncoupledLookup(TableMap Map, FieldReference Lookup, string TargetTable);
 
+/// <summary>A lookup whose target table could not be found, and the metadata that would tell it.</summary>
+public sealed record UnresolvedLookup(TableMap Map, FieldReference Lookup, string MetadataNeeded);
+
 /// <summary>
 /// The initial-sync dependency graph over the workspace's table maps. Built once per run in linear time:
 /// lookups are resolved through metadata where it exists, and otherwise through the lookup's key column and
@@ -17,6 +20,8 @@ public sealed record UncoupledLookup(TableMap Map, FieldReference Lookup, string
 public sealed class SyncGraph
 {
     private readonly Dictionary<TableMap, List<SyncDependency>> dependenciesOf = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<TableMap, List<SyncDependency>> selfReferencesOf = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<TableMap, List<UncoupledLookup>> uncoupledOf = new(ReferenceIdentity.Instance);
 
     private SyncGraph(IReadOnlyList<TableMap> maps)
     {
@@ -24,6 +29,8 @@ public sealed class SyncGraph
         foreach (var map in maps)
         {
             dependenciesOf[map] = new List<SyncDependency>();
+            selfReferencesOf[map] = new List<SyncDependency>();
+            uncoupledOf[map] = new List<UncoupledLookup>();
         }
     }
 
@@ -36,6 +43,13 @@ public sealed class SyncGraph
     public IReadOnlyList<SyncDependency> SelfReferences { get; private set; } = [];
 
     public IReadOnlyList<UncoupledLookup> UncoupledLookups { get; private set; } = [];
+
+    /// <summary>Lookups whose target table is not known: no edge, so the plan cannot order them; said explicitly.</summary>
+    public IReadOnlyList<UnresolvedLookup> UnresolvedLookups { get; private set; } = [];
+
+    public IReadOnlyList<SyncDependency> SelfReferencesOf(TableMap map) => selfReferencesOf.TryGetValue(map, out var list) ? list : [];
+
+    public IReadOnlyList<UncoupledLookup> UncoupledLookupsOf(TableMap map) => uncoupledOf.TryGetValue(map, out var list) ? list : [];
 
     /// <summary>Dependencies between different maps that are deferred to a second pass to break cycles.</summary>
     public IReadOnlyList<SyncDependency> DeferredDependencies { get; private set; } = [];
@@ -52,69 +66,80 @@ public sealed class SyncGraph
             .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
             .ToList();
         var graph = new SyncGraph(maps);
-        // Only lookups that metadata cannot resolve need the index, so it is built on first use.
+        // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
         var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
+        var resolver = new LookupResolver(model, () => keyColumnIndex.Value);
 
         // Resolving lookups is independent per map and runs on all cores; the edges are then added in map order,
         // so the graph is the same whatever the scheduling.
-        var resolved = new List<(FieldReference Lookup, string Target, bool FromMetadata, List<TableMap> Owners)>[maps.Count];
+        var resolved = new List<ResolvedLookup>[maps.Count];
         Parallel.For(0, maps.Count, i =>
         {
-            var map = maps[i];
-            var list = new List<(FieldReference, string, bool, List<TableMap>)>();
-            var seenSource = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var seenDestination = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var mapping in map.Mappings)
+            var list = new List<ResolvedLookup>();
+            var seen = new HashSet<(MapSideRole, string)>();
+            foreach (var mapping in maps[i].Mappings)
             {
-                Resolve(mapping.Source, seenSource);
-                Resolve(mapping.Destination, seenDestination);
+                foreach (var field in new[] { mapping.Source, mapping.Destination })
+                {
+                    if (field is { IsLookup: true } && seen.Add((field.Side.Role, field.Text.ToLowerInvariant())))
+                    {
+                        list.Add(resolver.Resolve(field));
+                    }
+                }
             }
 
             resolved[i] = list;
-
-            void Resolve(FieldReference? lookup, HashSet<string> seen)
-            {
-                if (lookup is not { IsLookup: true } || !seen.Add(lookup.Text))
-                {
-                    return;
-                }
-
-                var (target, fromMetadata) = ResolveTarget(model, lookup, keyColumnIndex);
-                if (target is not null)
-                {
-                    var owners = model.MapsOfTable(lookup.Side.App, target).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
-                    list.Add((lookup, target, fromMetadata, owners));
-                }
-            }
         });
 
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
         var uncoupled = new List<UncoupledLookup>();
+        var unresolved = new List<UnresolvedLookup>();
         for (int i = 0; i < maps.Count; i++)
         {
             var map = maps[i];
-            foreach (var (lookup, target, fromMetadata, owners) in resolved[i])
+            foreach (var lookup in resolved[i])
             {
-                if (owners.Count == 0)
+                if (lookup.Unresolved is { } needed)
                 {
-                    if (fromMetadata)
-                    {
-                        uncoupled.Add(new UncoupledLookup(map, lookup, target));
-                    }
-
+                    unresolved.Add(new UnresolvedLookup(map, lookup.Lookup, needed));
                     continue;
                 }
 
-                foreach (var owner in owners)
+                foreach (var target in lookup.Targets.DistinctBy(t => t.Table, StringComparer.OrdinalIgnoreCase))
                 {
-                    var dependency = new SyncDependency(map, owner, lookup, target);
-                    if (ReferenceEquals(owner, map))
+                    var side = lookup.Lookup.Side;
+                    if (string.Equals(target.Table, side.Entity, StringComparison.OrdinalIgnoreCase))
                     {
-                        selfReferences.Add(dependency);
+                        // Into the map's own table: the second pass fills it, whichever map writes the rows it
+                        // points to; no edge to the table's other writers (that would be quadratic, and a cycle).
+                        var self = new SyncDependency(map, map, lookup.Lookup, target.Table);
+                        selfReferences.Add(self);
+                        graph.selfReferencesOf[map].Add(self);
+                        continue;
                     }
-                    else
+
+                    var owners = model.MapsOfTable(side.App, target.Table).Where(m => !ReferenceEquals(m, map)).ToList();
+                    if (owners.Count == 0)
                     {
+                        if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
+                        {
+                            var lonely = new UncoupledLookup(map, lookup.Lookup, target.Table);
+                            uncoupled.Add(lonely);
+                            graph.uncoupledOf[map].Add(lonely);
+                        }
+
+                        continue;
+                    }
+
+                    owners.Sort((a, b) =>
+                    {
+                        int byName = string.CompareOrdinal(a.Name, b.Name);
+                        return byName != 0 ? byName : string.CompareOrdinal(a.File.DisplayPath, b.File.DisplayPath);
+                    });
+                    foreach (var owner in owners)
+                    {
+                        var dependency = new SyncDependency(map, owner, lookup.Lookup, target.Table);
                         dependencies.Add(dependency);
                         graph.dependenciesOf[map].Add(dependency);
                     }
@@ -125,29 +150,9 @@ public sealed class SyncGraph
         graph.Dependencies = dependencies;
         graph.SelfReferences = selfReferences;
         graph.UncoupledLookups = uncoupled;
+        graph.UnresolvedLookups = unresolved;
         graph.BreakCycles();
         return graph;
-    }
-
-    /// <summary>
-    /// The lookup's target table: from metadata when the column is known there, else the one table (of the
-    /// lookup's app) whose maps map the key column. Ambiguous or unknown targets get no edge.
-    /// </summary>
-    private static (string? Target, bool FromMetadata) ResolveTarget(SemanticModel model, FieldReference lookup, Lazy<KeyColumnIndex> keyColumnIndex)
-    {
-        if (model.Resolve(lookup).Column is { Target: { } target })
-        {
-            return (target, true);
-        }
-
-        if (model.GetEntity(lookup.Side) is not null)
-        {
-            return (null, false);
-        }
-
-        return keyColumnIndex.Value.TryGetSingle(lookup.Side.App, lookup.KeyColumnOfTarget!, out var table)
-            ? (table, false)
-            : (null, false);
     }
 
     /// <summary>
@@ -216,10 +221,14 @@ public sealed class SyncGraph
             walkedByPair.TryAdd((walked.Map, walked.DependsOn), walked);
         }
 
-        var all = Dependencies.Where(d => walkedByPair.ContainsKey((d.Map, d.DependsOn))).ToList();
+        // And a lookup is deferred whole: every dependency through it (a table several maps write) waits with it.
+        var deferredLookups = new HashSet<FieldReference>(Dependencies.Where(d => walkedByPair.ContainsKey((d.Map, d.DependsOn))).Select(d => d.Lookup), ReferenceIdentity.Instance);
+        var all = Dependencies.Where(d => deferredLookups.Contains(d.Lookup)).ToList();
         foreach (var extra in all.Where(d => !cycles.ContainsKey(d)))
         {
-            cycles[extra] = [extra, .. cycles[walkedByPair[(extra.Map, extra.DependsOn)]].Skip(1)];
+            cycles[extra] = walkedByPair.TryGetValue((extra.Map, extra.DependsOn), out var walked)
+                ? [extra, .. cycles[walked].Skip(1)]
+                : [extra, .. cycles[walkedByPair.First(p => ReferenceEquals(p.Key.Item1, extra.Map) && deferredLookups.Contains(extra.Lookup)).Value].Skip(1)];
         }
 
         DeferredDependencies = all;

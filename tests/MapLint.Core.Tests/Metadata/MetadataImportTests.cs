@@ -67,9 +67,9 @@ public class MetadataImportTests
     }
 
     [Theory]
-    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices>", "does not parse: Unexpected end of file")]
+    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices>", "is not well-formed XML: Unexpected end of file")]
     [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices><Schema Namespace=\"N\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\"><EntityType><Property Name=\"P\" Type=\"Edm.String\" /></EntityType></Schema></edmx:DataServices></edmx:Edmx>", "does not parse")]
-    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><a></b>", "does not parse")]
+    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><a></b>", "is not well-formed XML")]
     public void BrokenMetadataIsAnErrorNotACrash(string xml, string message)
     {
         var result = Linter.Run([("exports/$metadata.xml", Encoding.UTF8.GetBytes(xml))]);

@@ -25,7 +25,7 @@ public class DIPV2101Tests
 
         var fired = diagnostics.Where(d => d.Id == "DIPV2101").ToList();
         Assert.NotEmpty(fired);
-        Assert.Contains("'=' does not compare in a query range expression; use '=='.", fired[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'=' is not the comparison operator of a query range expression; write '=='", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

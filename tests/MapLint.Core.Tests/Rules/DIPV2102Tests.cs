@@ -13,8 +13,8 @@ public class DIPV2102Tests
             {
               "kind": "tableMap",
               "name": "Customers",
-              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != {|DIPV2102:\"\"|})" },
-              "destination": { "app": "dataverse", "entity": "account" },
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3" },
+              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname eq {|DIPV2102:''|}" },
               "mappings": [
                 { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
                 { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },
@@ -25,7 +25,7 @@ public class DIPV2102Tests
 
         var fired = diagnostics.Where(d => d.Id == "DIPV2102").ToList();
         Assert.NotEmpty(fired);
-        Assert.Contains("Comparing 'NAMEALIAS' with \"\" does not match records where it is null", fired[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Comparing 'nickname' with '' does not match rows where it is null", fired[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public class DIPV2102Tests
             {
               "kind": "tableMap",
               "name": "Customers",
-              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != \"Contoso\")" },
-              "destination": { "app": "dataverse", "entity": "account" },
+              "source": { "app": "financeAndOperations", "entity": "CustomersV3", "filter": "(NAMEALIAS != \"\")" },
+              "destination": { "app": "dataverse", "entity": "account", "filter": "nickname ne ''" },
               "mappings": [
                 { "source": "CUSTOMERACCOUNT", "direction": "=", "destination": "accountnumber" },
                 { "source": "ORGANIZATIONNAME", "direction": "=", "destination": "name" },

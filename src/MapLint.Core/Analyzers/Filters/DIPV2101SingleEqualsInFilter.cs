@@ -4,11 +4,15 @@ using MapLint.Filters;
 
 namespace MapLint.Analyzers.Filters;
 
-/// <summary>DIPV2101: a single '=' in a query range expression, where '==' compares.</summary>
+/// <summary>
+/// DIPV2101: a single '=' in a query range expression, where '==' compares. A warning: the service accepts it
+/// (Microsoft's own CDS Contacts V2 template ships <c>(AssociatedContactType = 1)</c>), but the expression's meaning
+/// then rests on the query engine reading '=' as '=='.
+/// </summary>
 public sealed class DIPV2101SingleEqualsInFilter : Analyzer
 {
-    public static readonly DiagnosticDescriptor Descriptor = Rule.Error(
-        "DIPV2101", "Single '=' in a finance and operations filter", "'=' does not compare in a query range expression; use '=='.", RuleCategory.Filter);
+    public static readonly DiagnosticDescriptor Descriptor = Rule.Warning(
+        "DIPV2101", "Single '=' in a finance and operations filter", "'=' is not the comparison operator of a query range expression; write '==' so the filter does not depend on how the query engine reads '='.", RuleCategory.Filter);
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
 

@@ -1,5 +1,6 @@
 using MapLint.Analysis;
 using MapLint.Diagnostics;
+using MapLint.Semantics;
 
 namespace MapLint.Analyzers.Keys;
 
@@ -21,8 +22,35 @@ public sealed class DIPV1014KeyFieldNotMapped : Analyzer
         {
             if (key.Mappings.Count == 0)
             {
-                context.Report(Descriptor, key.Span, key.JsonPath, AnalysisContext.Properties(("field", key.Name)), key.Name, key.Side.Entity, map.Name);
+                var properties = Counterpart(context, key) is { } counterpart
+                    ? AnalysisContext.Properties(("field", key.Name), ("side", key.Side.RoleName), ("counterpart", counterpart))
+                    : AnalysisContext.Properties(("field", key.Name));
+                context.Report(Descriptor, key.Span, key.JsonPath, properties, key.Name, key.Side.Entity, map.Name);
             }
         }
     });
+
+    /// <summary>
+    /// The field of the other side's entity that the key field would be mapped from, for the fix that adds the
+    /// row: the one of the same name once a publisher prefix is dropped, as Microsoft's templates pair them
+    /// (SYMBOL = msdyn_symbol, CONTACTPERSONID = msdyn_contactpersonid). None when the other side has no metadata,
+    /// no such field, or already maps it.
+    /// </summary>
+    private static string? Counterpart(TableMapAnalysisContext context, IntegrationKeyField key)
+    {
+        var other = key.Side.Other;
+        if (context.Model.GetEntity(other) is not { } entity)
+        {
+            return null;
+        }
+
+        string bare = WithoutPrefix(key.Name);
+        var match = entity.FieldNames.Where(n => string.Equals(n, key.Name, StringComparison.OrdinalIgnoreCase) || string.Equals(WithoutPrefix(n), bare, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .FirstOrDefault();
+        bool mapped = match is not null && context.TableMap.Mappings.Any(m => m.GetField(other.Role) is { } field && string.Equals(field.Column, match, StringComparison.OrdinalIgnoreCase));
+        return mapped ? null : match;
+    }
+
+    private static string WithoutPrefix(string name) => name.IndexOf('_') is var i && i > 0 && i < name.Length - 1 ? name.Substring(i + 1) : name;
 }

@@ -31,7 +31,10 @@ public sealed class DIPV1030DataTypeMismatch : Analyzer
             return;
         }
 
-        bool hasValueMap = mapping.Transform?.ValueMap is not null;
+        // '><', '>>' and '<<' say the map converts the value: the published templates write them without listing the
+        // value map, so the type says a transform exists whether or not the file spells it out.
+        bool hasValueMap = mapping.Transform?.ValueMap is not null
+            || mapping.Direction is MapDirection.BidirectionalWithTransform or MapDirection.ToDestinationWithTransform or MapDirection.ToSourceWithTransform;
         if (mapping.Direction.FlowsToDestination() && TypeCompatibility.Check(s, d, hasValueMap) is { } reason)
         {
             context.Report(Descriptor, mapping.Destination, mapping.Source.Text, s.TypeName, mapping.Destination.Text, d.TypeName, reason);

@@ -43,9 +43,19 @@ internal static class TypeCompatibility
             };
         }
 
-        if ((a == TypeClass.Whole && b == TypeClass.Fraction) || (a == TypeClass.Choice && b == TypeClass.Boolean) || (a == TypeClass.Boolean && b == TypeClass.Choice))
+        if (a == TypeClass.Whole && b == TypeClass.Fraction)
         {
             return null;
+        }
+
+        // A two-valued choice is a yes/no (finance and operations' NoYes against a Dataverse Boolean, as the
+        // templates map them with '='); a choice of more values has no Boolean for some of them.
+        if ((a == TypeClass.Choice && b == TypeClass.Boolean) || (a == TypeClass.Boolean && b == TypeClass.Choice))
+        {
+            var choice = a == TypeClass.Choice ? from : to;
+            return choice.Values is not { Count: > 2 } values
+                ? null
+                : $"{choice.TypeName} '{choice.Name}' has {values.Count} values and a Boolean two; add a value map";
         }
 
         return $"a {from.TypeName} value cannot be written into a {to.TypeName} field";

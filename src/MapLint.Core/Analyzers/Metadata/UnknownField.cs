@@ -18,7 +18,7 @@ internal static class UnknownField
         var resolved = context.Model.Resolve(reference);
         if (resolved.Column is null)
         {
-            Report(reference.Column, entity.Name, entity.FieldNames, $"Field '{reference.Column}' does not exist in {Apps.DisplayName(entity.App)} entity '{entity.Name}'.");
+            Report(reference.Column, entity.Name, entity.FieldNames, $"Field '{reference.Column}' does not exist in {Apps.DisplayName(entity.App)} entity '{entity.Name}'.", s => reference.IsLookup ? s + "." + reference.KeyColumnOfTarget : s);
         }
         else if (reference.IsLookup && resolved.Column.Type != FieldType.Lookup)
         {
@@ -26,13 +26,14 @@ internal static class UnknownField
         }
         else if (reference.IsLookup && resolved.TargetEntity is { } target && resolved.TargetColumn is null)
         {
-            Report(reference.KeyColumnOfTarget!, target.Name, target.FieldNames, $"Field '{reference.KeyColumnOfTarget}' does not exist in '{target.Name}', the table lookup '{reference.Column}' points to.");
+            Report(reference.KeyColumnOfTarget!, target.Name, target.FieldNames, $"Field '{reference.KeyColumnOfTarget}' does not exist in '{target.Name}', the table lookup '{reference.Column}' points to.", s => reference.Column + "." + s);
         }
 
-        void Report(string name, string owner, IEnumerable<string> candidates, string message)
+        // The replacement is the whole field text with the suggestion in place, for the rename fix.
+        void Report(string name, string owner, IEnumerable<string> candidates, string message, Func<string, string> replacement)
         {
             string? suggestion = NameSuggester.Suggest(name, candidates);
-            var properties = suggestion is null ? AnalysisContext.Properties() : AnalysisContext.Properties(("suggestion", suggestion));
+            var properties = suggestion is null ? AnalysisContext.Properties() : AnalysisContext.Properties(("suggestion", suggestion), ("replacement", replacement(suggestion)));
             context.Report(descriptor, reference, properties, message + NameSuggester.Hint(suggestion));
         }
     }

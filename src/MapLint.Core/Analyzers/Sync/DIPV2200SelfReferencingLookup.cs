@@ -21,7 +21,7 @@ public sealed class DIPV2200SelfReferencingLookup : Analyzer
 
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
-        foreach (var self in context.Model.SyncGraph.SelfReferences.Where(s => ReferenceEquals(s.Map, context.TableMap)))
+        foreach (var self in context.Model.SyncGraph.SelfReferencesOf(context.TableMap))
         {
             context.Report(Descriptor, self.Lookup, AnalysisContext.Properties(("deferredField", self.Lookup.Text)), self.Lookup.Text, self.TargetTable, context.TableMap.Name);
         }

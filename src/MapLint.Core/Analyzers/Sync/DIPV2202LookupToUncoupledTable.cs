@@ -19,7 +19,7 @@ public sealed class DIPV2202LookupToUncoupledTable : Analyzer
 
     public override void Initialize(AnalysisRegistration registration) => registration.RegisterTableMapAction(context =>
     {
-        foreach (var lookup in context.Model.SyncGraph.UncoupledLookups.Where(u => ReferenceEquals(u.Map, context.TableMap)))
+        foreach (var lookup in context.Model.SyncGraph.UncoupledLookupsOf(context.TableMap))
         {
             context.Report(Descriptor, lookup.Lookup, lookup.Lookup.Text, lookup.TargetTable);
         }

@@ -1,0 +1,162 @@
+using MapLint.Model;
+
+namespace MapLint.Semantics;
+
+/// <summary>How a lookup's target table was found, most certain first.</summary>
+public enum LookupTargetSource
+{
+    /// <summary>The lookup column's target in the side's metadata.</summary>
+    Metadata,
+
+    /// <summary>The path names it: <c>customerid.Account(accountnumber)</c>.</summary>
+    Path,
+
+    /// <summary>The column is named after a table a map of the workspace writes (<c>transactioncurrencyid</c> → <c>transactioncurrency</c>, <c>msdyn_parentproductcategory</c> → <c>msdyn_productcategory</c>), and that table's maps write the key column.</summary>
+    NamingConvention,
+
+    /// <summary>One table only, among the maps, writes the key column.</summary>
+    KeyColumn,
+}
+
+/// <summary>One table a lookup points to, the key column it is matched on there, and how it was found.</summary>
+public sealed record LookupTarget(string Table, string KeyColumn, LookupTargetSource Source);
+
+/// <summary>
+/// A lookup with its target tables, or, when none could be found, why and which metadata would resolve it
+/// (<see cref="Unresolved"/>). Targets come from metadata first; without it, from the path, the column's name and
+/// the maps' own tables.
+/// </summary>
+public sealed record ResolvedLookup(FieldReference Lookup, LookupPath Path, IReadOnlyList<LookupTarget> Targets, string? Unresolved);
+
+/// <summary>Resolves lookups of the workspace; the tables the maps write are indexed once by their name without publisher prefix.</summary>
+internal sealed class LookupResolver
+{
+    private readonly SemanticModel model;
+    private readonly Func<KeyColumnIndex> keyColumns;
+
+    // (app, bare name) → the tables of that bare name ("productcategory" → msdyn_productcategory).
+    private readonly Dictionary<(string App, string Bare), List<string>> tablesByBareName = new(PairIgnoreCase.Instance);
+
+    // (app, table) → the columns its maps write on that side.
+    private readonly Dictionary<(string App, string Table), HashSet<string>> writtenColumns = new(PairIgnoreCase.Instance);
+
+    public LookupResolver(SemanticModel model, Func<KeyColumnIndex> keyColumns)
+    {
+        this.model = model;
+        this.keyColumns = keyColumns;
+        foreach (var map in model.TableMaps)
+        {
+            foreach (var side in new[] { map.Source, map.Destination })
+            {
+                if (side.Entity.Length == 0)
+                {
+                    continue;
+                }
+
+                var key = (side.App, side.Entity);
+                if (!writtenColumns.TryGetValue(key, out var columns))
+                {
+                    writtenColumns[key] = columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    var bare = (side.App, Bare(side.Entity));
+                    if (!tablesByBareName.TryGetValue(bare, out var tables))
+                    {
+                        tablesByBareName[bare] = tables = new List<string>();
+                    }
+
+                    tables.Add(side.Entity);
+                }
+
+                columns.UnionWith(map.WrittenColumns(side.Role));
+            }
+        }
+    }
+
+    public ResolvedLookup Resolve(FieldReference lookup)
+    {
+        var path = LookupPath.Parse(lookup.Text)!;
+        var side = lookup.Side;
+        if (path.IsPolymorphic)
+        {
+            return new ResolvedLookup(lookup, path, path.Parts.Select(p => new LookupTarget(p.Table!, p.KeyColumn, LookupTargetSource.Path)).ToList(), null);
+        }
+
+        var part = path.Parts[0];
+        var entity = model.GetEntity(side);
+        var column = entity?.FindField(path.Column);
+        if (column is { Targets.Count: > 0 } known)
+        {
+            return new ResolvedLookup(lookup, path, known.Targets.Select(t => new LookupTarget(t, part.KeyColumn, LookupTargetSource.Metadata)).ToList(), null);
+        }
+
+        if (Convention(side, path.Column, part.KeyColumn) is { } byName)
+        {
+            return new ResolvedLookup(lookup, path, [new LookupTarget(byName, part.KeyColumn, LookupTargetSource.NamingConvention)], null);
+        }
+
+        if (keyColumns().TryGetSingle(side.App, part.KeyColumn, out var table))
+        {
+            return new ResolvedLookup(lookup, path, [new LookupTarget(table, part.KeyColumn, LookupTargetSource.KeyColumn)], null);
+        }
+
+        string where = entity is null
+            ? $"metadata of '{side.Entity}' with lookup column '{path.Column}' and its target"
+            : column is null
+                ? $"'{path.Column}' in the metadata of '{side.Entity}', with its target"
+                : $"the target of lookup column '{path.Column}' in the metadata of '{side.Entity}'";
+        return new ResolvedLookup(lookup, path, [], where);
+    }
+
+    /// <summary>
+    /// The table the lookup column is named after, among the tables the maps write: the column without its publisher
+    /// prefix and trailing "id" (and a plural "s") ends with the table's bare name; the longest such name wins, and
+    /// only if a map writes the key column into that table. The map's own table counts like any other.
+    /// </summary>
+    private string? Convention(MapSide side, string column, string keyColumn)
+    {
+        string bare = Bare(column);
+        foreach (var candidate in bare.EndsWith('s') && bare.Length > 4 ? new[] { bare, bare[..^1] } : [bare])
+        {
+            for (int start = 0; start + 4 <= candidate.Length; start++)
+            {
+                if (!tablesByBareName.TryGetValue((side.App, candidate[start..]), out var tables))
+                {
+                    continue;
+                }
+
+                var writing = tables.Where(t => writtenColumns.TryGetValue((side.App, t), out var c) && c.Contains(keyColumn)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                if (writing.Count == 1)
+                {
+                    return writing[0];
+                }
+
+                if (writing.Count > 1)
+                {
+                    // Several publishers' tables of one bare name: the one sharing the column's prefix, else none.
+                    string prefix = Prefix(column);
+                    var same = writing.Where(t => string.Equals(Prefix(t), prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+                    return same.Count == 1 ? same[0] : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Prefix(string name) => name.IndexOf('_', StringComparison.Ordinal) is int at and > 0 ? name[..(at + 1)] : string.Empty;
+
+    /// <summary>A name without its publisher prefix (<c>msdyn_</c>, <c>cdm_</c>) and without a trailing "id" / "_id".</summary>
+    internal static string Bare(string name)
+    {
+        string bare = name.IndexOf('_', StringComparison.Ordinal) is int at and > 0 && at < name.Length - 1 ? name[(at + 1)..] : name;
+        if (bare.EndsWith("_id", StringComparison.OrdinalIgnoreCase) && bare.Length > 3)
+        {
+            bare = bare[..^3];
+        }
+        else if (bare.EndsWith("id", StringComparison.OrdinalIgnoreCase) && bare.Length > 4)
+        {
+            bare = bare[..^2];
+        }
+
+        return string.Concat(bare.Where(c => c != '_')).ToLowerInvariant();
+    }
+}
