@@ -281,6 +281,12 @@ case("DIPV2009", "UnusedSuppression",
 # Business Central (AL) cases live in their own file; they use case() and S() above.
 exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "rule-cases-business-central.py"), encoding="utf-8").read())
 
+# DIPV2300: the environment URL carries a user and password (a made-up one), as connection strings pasted from a browser do.
+case("DIPV2300", "PasswordInEnvironmentUrl",
+     [("case/connection-set.json", cs(envs=['{ "name": "fo", "app": "financeAndOperations", "url": {|DIPV2300:"https://svc-dualwrite:NotARealPassword1@contoso.operations.dynamics.com"|} }', '{ "name": "dv", "app": "dataverse", "url": "https://contoso.crm.dynamics.com" }'], orgs=['{ "legalEntity": "USMF", "businessUnit": "USMF" }']))],
+     "'url' holds a password in the URL's user information stored in the file",
+     [("case/connection-set.json", cs(orgs=['{ "legalEntity": "USMF", "businessUnit": "USMF" }']))])
+
 def strip(markup):
     out=[]; i=0
     while i < len(markup):

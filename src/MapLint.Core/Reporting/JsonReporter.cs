@@ -8,6 +8,14 @@ public static class JsonReporter
 {
     public static void Write(LintResult result, Stream stream, string toolVersion)
     {
+        using var buffer = new MemoryStream();
+        WriteTo(result, buffer, toolVersion);
+        var safe = System.Text.Encoding.UTF8.GetBytes(OutputText.Json(System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
+        stream.Write(safe, 0, safe.Length);
+    }
+
+    private static void WriteTo(LintResult result, Stream stream, string toolVersion)
+    {
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteNumber("formatVersion", 1);

@@ -81,4 +81,34 @@ public static class OutputText
 
     private static bool NeedsEscape(char c) =>
         c < 0x20 || (c >= 0x7F && c <= 0x9F) || c is '\u2028' or '\u2029' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+    /// <summary>
+    /// Serialized JSON (reports, SARIF, baselines, plans) made safe to print to a CI log or a terminal without
+    /// changing what it means: the writer already escapes control characters; this also writes the sequences CI
+    /// logs act on anywhere in a line (<c>##vso[</c>, <c>##[</c>) and the invisible characters that reorder or
+    /// break lines as JSON escapes (<c>#\u0023vso[</c>, <c>\u202E</c>). They can only occur inside strings, so the
+    /// document decodes to the same values.
+    /// </summary>
+    public static string Json(string json)
+    {
+        if (IsPlain(json.Replace("\n", string.Empty)))
+        {
+            return json;
+        }
+
+        var result = new StringBuilder(json.Length + 16);
+        foreach (char c in json)
+        {
+            if (c is not ('\n' or '\r' or '\t') && NeedsEscape(c))
+            {
+                result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.Replace("##vso[", "#\\u0023vso[").Replace("##[", "#\\u0023[").ToString();
+    }
 }

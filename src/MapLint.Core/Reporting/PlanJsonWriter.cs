@@ -25,13 +25,13 @@ public static class PlanJsonWriter
                 foreach (var planned in wave.Maps)
                 {
                     json.WriteStartObject();
-                    json.WriteString("name", planned.Map.Name);
+                    json.WriteString("name", Secrets.Credentials.Redact(planned.Map.Name));
                     json.WriteString("file", planned.Map.File.DisplayPath);
                     json.WriteStartArray("dependsOn");
                     foreach (var dependency in plan.Graph.DependenciesOf(planned.Map).OrderBy(d => d.DependsOn.Name, StringComparer.Ordinal).ThenBy(d => d.Lookup.Text, StringComparer.Ordinal))
                     {
                         json.WriteStartObject();
-                        json.WriteString("map", dependency.DependsOn.Name);
+                        json.WriteString("map", Secrets.Credentials.Redact(dependency.DependsOn.Name));
                         json.WriteString("lookup", dependency.Lookup.Text);
                         json.WriteString("table", dependency.TargetTable);
                         json.WriteBoolean("deferred", planned.Deferred.Any(d => ReferenceEquals(d.Lookup, dependency.Lookup)));
@@ -45,7 +45,7 @@ public static class PlanJsonWriter
                         json.WriteStartObject();
                         json.WriteString("lookup", deferred.Lookup.Text);
                         json.WriteString("reason", deferred.SelfReference ? "selfReference" : "cycle");
-                        json.WriteString("target", deferred.Dependency.DependsOn.Name);
+                        json.WriteString("target", Secrets.Credentials.Redact(deferred.Dependency.DependsOn.Name));
                         json.WriteEndObject();
                     }
 
@@ -62,7 +62,7 @@ public static class PlanJsonWriter
             foreach (var planned in plan.SecondPass)
             {
                 json.WriteStartObject();
-                json.WriteString("name", planned.Map.Name);
+                json.WriteString("name", Secrets.Credentials.Redact(planned.Map.Name));
                 json.WriteStartArray("restores");
                 foreach (var deferred in planned.Deferred)
                 {
@@ -94,6 +94,6 @@ public static class PlanJsonWriter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return OutputText.Json(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 }

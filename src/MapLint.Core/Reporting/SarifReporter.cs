@@ -97,7 +97,7 @@ public static class SarifReporter
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        return OutputText.Json(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
 
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)

@@ -127,7 +127,7 @@ public sealed class Baseline
             json.WriteEndObject();
         }
 
-        SafeFileWriter.Write(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n", guard);
+        SafeFileWriter.Write(path, Reporting.OutputText.Json(Encoding.UTF8.GetString(stream.ToArray())) + "\n", guard);
     }
 
     private (string File, string Rule, string Location) Key(Diagnostic diagnostic, string currentDirectory)
@@ -135,6 +135,7 @@ public sealed class Baseline
         string full = PathUtil.FullPath(diagnostic.Location.Path, currentDirectory);
         string folder = System.IO.Path.GetDirectoryName(PathUtil.FullPath(Path, currentDirectory))!;
         string file = System.IO.Path.GetRelativePath(folder, full).Replace('\\', '/');
-        return (file, diagnostic.Id, diagnostic.LogicalLocation ?? diagnostic.JsonPath ?? "file");
+        // Redacted on both sides (written and compared): a name holding a credential never lands in the file.
+        return (file, diagnostic.Id, Secrets.Credentials.Redact(diagnostic.LogicalLocation ?? diagnostic.JsonPath ?? "file"));
     }
 }

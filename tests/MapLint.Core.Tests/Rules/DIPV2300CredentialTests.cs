@@ -1,0 +1,92 @@
+using MapLint.Secrets;
+using MapLint.Tests.Infrastructure;
+
+namespace MapLint.Tests.Rules;
+
+/// <summary>
+/// DIPV2300 beyond its generated case: every kind of stored credential the rule knows fires at the value, a
+/// reference to a secret kept elsewhere is silent, and no message or redacted line carries the value.
+/// </summary>
+public class DIPV2300CredentialTests
+{
+    private const string Set = """
+        {
+          "kind": "connectionSet",
+          "name": "Contoso secrets",
+          "environments": [
+            { "name": "fo", "app": "financeAndOperations", "url": VALUE },
+            { "name": "dv", "app": "dataverse", "url": "https://contoso.crm.dynamics.com" }
+          ],
+          "organizationMappings": [ { "legalEntity": "USMF", "businessUnit": "USMF" } ]
+        }
+        """;
+
+    public static TheoryData<string, string, string> Fires() => new()
+    {
+        { "https://contoso.operations.dynamics.com/data?sig=Zm9vYmFyU2VjcmV0U2ln&sv=2022", "Zm9vYmFyU2VjcmV0U2ln", "'sig' query parameter" },
+        { "https://contoso.operations.dynamics.com/?client_secret=NotReal~Secret.Value", "NotReal~Secret.Value", "'client_secret' query parameter" },
+        { "https://contoso-fn.azurewebsites.net/api/x?code=NotARealFunctionKey0123", "NotARealFunctionKey0123", "'code' query parameter" },
+        { "https://contoso.operations.dynamics.com/?token=abc123notreal", "abc123notreal", "'token' query parameter" },
+        { "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub3RyZWFsIn0.c2lnbmF0dXJl", "eyJzdWIiOiJub3RyZWFsIn0", "bearer or basic token" },
+        { "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=Tm90QVJlYWxLZXk=;", "Tm90QVJlYWxLZXk", "connection string" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fires))]
+    public void Fires_OnACredentialInAValue(string value, string secret, string what)
+    {
+        // In a property of its own (not allowed there: DIPV2001), so the URL rules stay out of it.
+        var diagnostics = RuleVerifier.Verify(("case/connection-set.json", Set.Replace("VALUE", "\"https://contoso.operations.dynamics.com\", {|DIPV2001:\"link\"|}: {|DIPV2300:\"" + value + "\"|}", StringComparison.Ordinal)));
+        var fired = Assert.Single(diagnostics, d => d.Id == "DIPV2300");
+        Assert.Contains(what, fired.Message, StringComparison.Ordinal);
+        Assert.All(diagnostics, d => Assert.DoesNotContain(secret, d.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(secret, Credentials.Redact(value), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> SecretNames() => ["password", "clientSecret", "client_secret", "apiKey", "api-key", "connectionString", "accessToken", "sasToken", "storageAccountKey"];
+
+    [Theory]
+    [MemberData(nameof(SecretNames))]
+    public void Fires_OnAPropertyNamedLikeASecret(string name)
+    {
+        // Unknown properties are also DIPV2001; the credential is reported whatever the shape says.
+        var diagnostics = RuleVerifier.Verify(("case/connection-set.json", Set.Replace("VALUE", "\"https://contoso.operations.dynamics.com\", {|DIPV2001:\"" + name + "\"|}: {|DIPV2300:\"hunter2-not-real\"|}", StringComparison.Ordinal)));
+        Assert.Contains("'" + name + "' holds a secret", Assert.Single(diagnostics, d => d.Id == "DIPV2300").Message, StringComparison.Ordinal);
+        Assert.Equal($"\"{name}\": \"***\",", Credentials.RedactSourceLine($"\"{name}\": \"hunter2-not-real\","));
+    }
+
+    public static TheoryData<string> References() =>
+    [
+        "@Microsoft.KeyVault(SecretUri=https://contoso.vault.azure.net/secrets/dualwrite/)",
+        "$(DualWriteSecret)",
+        "${DUALWRITE_SECRET}",
+        "#{DualWriteSecret}#",
+        "env:DUALWRITE_SECRET",
+        "",
+    ];
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public void Silent_OnAReferenceToASecretKeptElsewhere(string reference)
+    {
+        var diagnostics = RuleVerifier.Verify(("case/connection-set.json", Set.Replace("VALUE", "\"https://contoso.operations.dynamics.com\", {|DIPV2001:\"clientSecret\"|}: \"" + reference + "\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "DIPV2300");
+    }
+
+    [Fact]
+    public void Silent_OnNamesThatOnlyLookLikeSecrets()
+    {
+        foreach (var name in (string[])["tokenEndpoint", "passwordPolicy", "keys", "keyColumn", "integrationKey", "name"])
+        {
+            Assert.False(Credentials.IsSecretName(name), name);
+        }
+
+        Assert.Null(Analyzers.Secrets.DIPV2300CredentialInDocument.What("url", "https://contoso.operations.dynamics.com/data/CustomersV3?$filter=dataAreaId eq 'usmf'"));
+        Assert.Null(Analyzers.Secrets.DIPV2300CredentialInDocument.What("destination", "msdyn_customergroupid.msdyn_groupid"));
+        Assert.Equal("a random-looking key", Analyzers.Secrets.DIPV2300CredentialInDocument.What("primaryKey", "q8Zr3XkLm2Pv9TnW4sYb7HcJ1dFg6Ae0"));
+    }
+
+    [Fact]
+    public void Silent_WithoutCredentials() =>
+        RuleVerifier.Verify(("case/connection-set.json", Set.Replace("VALUE", "\"https://contoso.operations.dynamics.com\"", StringComparison.Ordinal)));
+}
