@@ -171,7 +171,8 @@ public static class CheckCommand
             return Usage(stderr, "--update-baseline needs --baseline FILE");
         }
 
-        if (options.Baseline is { } wanted && !options.UpdateBaseline && !File.Exists(Path.GetFullPath(wanted, currentDirectory)))
+        // (A folder, FIFO or device named as the baseline is not "not found": Baseline.Load says what it is.)
+        if (options.Baseline is { } wanted && !options.UpdateBaseline && Util.FileKinds.Of(Path.GetFullPath(wanted, currentDirectory)) == Util.FileKind.Missing)
         {
             return Usage(stderr, $"baseline file not found: '{wanted}' (write it first with --update-baseline)");
         }

@@ -114,6 +114,7 @@ public sealed class HostileRepositoryTests : IDisposable
         string before = File.ReadAllText(MapPath);
         AssertRefused(Maplint("check", "maps", "--output", "maps/map.json"), "one of the files this command reads");
         AssertRefused(Maplint("check", "maps", "--baseline", "maps/map.json", "--update-baseline"), "one of the files this command reads");
+        File.WriteAllText(Path.Combine(repo, "base.json"), "{ \"version\": 1, \"entries\": [] }\n");
         AssertRefused(Maplint("check", "maps", "--baseline", "base.json", "--output", "base.json"), "one of the files this command reads");
         Assert.Equal(before, File.ReadAllText(MapPath));
     }

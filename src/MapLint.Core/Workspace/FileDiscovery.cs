@@ -297,7 +297,9 @@ public static class FileDiscovery
         int slash = normalized.LastIndexOf('/', wildcard);
         baseFolder = slash < 0 ? currentDirectory : PathUtil.FullPath(normalized[..(slash + 1)], currentDirectory);
         string rest = slash < 0 ? normalized : normalized[(slash + 1)..];
-        if (!Directory.Exists(baseFolder))
+
+        // A glob the matcher would throw on matches nothing here; callers that report say why (GlobProblem).
+        if (!Directory.Exists(baseFolder) || GlobProblem(rest) is not null)
         {
             return [];
         }
