@@ -15,7 +15,7 @@ public class PlanCommandTests
     [MemberData(nameof(Formats))]
     public void GoldenPlanOverExamples(string format, string golden)
     {
-        var (exit, stdout, stderr) = CliRunner.Run("plan", "examples/", "--format", format);
+        var (exit, stdout, stderr) = CliRunner.Run("plan", "examples/maps", "examples/metadata", "examples/connection-set.json", "examples/project.json", "examples/business-central", "--format", format);
         Assert.Equal(0, exit);
         Assert.Equal(string.Empty, stderr);
         string path = Path.Combine(CliRunner.Root, "tests", "MapLint.Cli.Tests", "golden", golden);
@@ -31,7 +31,7 @@ public class PlanCommandTests
     [Fact]
     public void ExamplesPlanShowsTheSelfReferencesAndTheCycle()
     {
-        var (_, stdout, _) = CliRunner.Run("plan", "examples/");
+        var (_, stdout, _) = CliRunner.Run("plan", "examples/maps", "examples/metadata", "examples/connection-set.json", "examples/project.json", "examples/business-central");
         Assert.StartsWith("Initial-sync plan for 26 maps: 5 waves, then a second pass for 2 maps.\n", stdout, StringComparison.Ordinal);
         Assert.Contains("first pass without: msdyn_invoicevendoraccountnumber.msdyn_vendoraccountnumber (self-reference)", stdout, StringComparison.Ordinal);
         Assert.Contains("primarycontactid.msdyn_contactpersonid (cycle with CDS Contacts V2 (contacts))", stdout, StringComparison.Ordinal);

@@ -72,6 +72,7 @@ public static class TextReporter
         string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(text.GetLineText(span.Start.Line - 1).Replace('\t', ' ')));
         if (line.Length > 200)
         {
+            WriteWindow(writer, diagnostic, text);
             return;
         }
 
@@ -91,6 +92,12 @@ public static class TextReporter
         int lineStart = text.GetLineStart(lineIndex);
         int lineEnd = lineStart + text.GetLineByteLength(lineIndex);
         var utf8 = text.Utf8;
+
+        // The window shows the line's text, not its line break.
+        while (lineEnd > lineStart && (utf8[lineEnd - 1] == (byte)'\n' || utf8[lineEnd - 1] == (byte)'\r'))
+        {
+            lineEnd--;
+        }
         int start = Math.Clamp(bytes.Start, lineStart, lineEnd);
         int end = Math.Clamp(Math.Min(bytes.End, start + 240), start, lineEnd);
         int from = Math.Max(lineStart, start - 60);
