@@ -95,7 +95,16 @@ public class PackagingTests : IDisposable
         var (packed, packOutput) = CliRunner.RunProcess("dotnet", ["pack", "src/MapLint.Cli/MapLint.Cli.csproj", "--no-restore", "--configuration", "PackTest", "--output", feed], CliRunner.Root);
         Assert.True(packed == 0, packOutput);
         string repo = Directory.CreateDirectory(Path.Combine(temp, "team")).FullName;
-        var environment = new Dictionary<string, string> { ["PRE_COMMIT_HOME"] = Path.Combine(temp, "pre-commit-home"), ["NUGET_PACKAGES"] = Path.Combine(temp, "nuget-packages") };
+        // The NuGet folder is this test's own, so the dotnet CLI's tool resolver cache (in DOTNET_CLI_HOME) must be
+        // too: a shared ~/.dotnet/toolResolverCache keeps the entry of an earlier run for maplint 0.1.0, pointing
+        // into that run's deleted folder, and `dotnet maplint` then answers "Run dotnet tool restore".
+        var environment = new Dictionary<string, string>
+        {
+            ["PRE_COMMIT_HOME"] = Path.Combine(temp, "pre-commit-home"),
+            ["NUGET_PACKAGES"] = Path.Combine(temp, "nuget-packages"),
+            ["DOTNET_CLI_HOME"] = Path.Combine(temp, "dotnet-home"),
+            ["DOTNET_NOLOGO"] = "1",
+        };
         Git(repo, "init", "-q", "-b", "main");
         Git(repo, "config", "user.email", "ci@example.invalid");
         Git(repo, "config", "user.name", "CI");

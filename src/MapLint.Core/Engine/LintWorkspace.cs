@@ -206,7 +206,7 @@ public sealed class LintWorkspace
                 if (!map.Loaded)
                 {
                     bytes = map.Bytes ?? source.Read(files[i], map.Bag);
-                    if (bytes is not null && keys is not null && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                    if (bytes is not null && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
                     {
                         summaries[i] = restored;
                         map.Documents = restored.Documents;
@@ -219,7 +219,7 @@ public sealed class LintWorkspace
 
                 if (partial is not null)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null && !map.Records, cache, keys);
                 }
             }
         });
@@ -250,7 +250,7 @@ public sealed class LintWorkspace
             {
                 if (pending[i] is { IsMap: true, Restored: false } map)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map.Hash.Length > 0, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map.Hash.Length > 0 && !map.Records, cache, keys);
                 }
             });
         }
@@ -310,6 +310,13 @@ public sealed class LintWorkspace
 
         /// <summary>True when <see cref="Documents"/> were loaded in stage 1 (a file of the service's records).</summary>
         public bool Loaded { get; set; }
+
+        /// <summary>
+        /// A file of the service's records (a Web API export, Customizations.xml, a solution .zip): loaded with the
+        /// maps but never read from or written to the summary cache, whose entries do not keep what a record's
+        /// findings carry (the map and field mapping they are about).
+        /// </summary>
+        public bool Records { get; set; }
     }
 
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
@@ -345,6 +352,7 @@ public sealed class LintWorkspace
         {
             pending.IsMap = true;
             pending.Bytes = bytes;
+            pending.Records = !DocumentLoader.LooksLikeTableMap(bytes);
         }
         else
         {
