@@ -98,12 +98,12 @@ public sealed class DependencyIndex
 
                         break;
                     case ConnectionSet:
-                        AddWhere(result, s => s.Kind is DocumentKind.TableMap);
+                        AddWhere(result, s => s.TableMaps.Any());
                         if (workspaceRules)
                         {
                             AddSameName(document, result);
                             AddWhere(result, s => s.Kind is DocumentKind.Project);
-                            AddWhere(maps, s => s.Kind is DocumentKind.TableMap);
+                            AddWhere(maps, s => s.TableMaps.Any());
                         }
 
                         break;
@@ -159,7 +159,7 @@ public sealed class DependencyIndex
         bool organization = metadata.LegalEntities.Count > 0 || metadata.BusinessUnits.Count > 0;
         for (int i = 0; i < workspace.Summaries.Count; i++)
         {
-            if (workspace.Summaries[i] is not { } s || s.Kind != DocumentKind.TableMap)
+            if (workspace.Summaries[i] is not { } s || !s.TableMaps.Any())
             {
                 continue;
             }

@@ -142,7 +142,7 @@ public sealed class LintWorkspace
         var pending = new PendingFile?[count];
 
         // Exports are converted for the maps' entities: when a map or an export changes, every export is read again.
-        bool exportsStale = changed.Count < count && changed.Any(i => summaries[i] is null || summaries[i]!.IsMetadataExport || summaries[i]!.Kind == DocumentKind.TableMap)
+        bool exportsStale = changed.Count < count && changed.Any(i => summaries[i] is null || summaries[i]!.IsMetadataExport || summaries[i]!.TableMaps.Any())
             && summaries.Any(s => s is { IsMetadataExport: true });
         if (exportsStale)
         {
@@ -181,7 +181,7 @@ public sealed class LintWorkspace
         var keys = cache is null ? null : new CacheKeys(
             options,
             hasMetadata,
-            Enumerable.Range(0, count).Where(i => summaries[i] is { } s && s.Kind != DocumentKind.TableMap && (!changed.Contains(i) || pending[i]?.Summary is not null)).Select(i => summaries[i]!),
+            Enumerable.Range(0, count).Where(i => summaries[i] is { } s && !s.TableMaps.Any() && (!changed.Contains(i) || pending[i]?.Summary is not null)).Select(i => summaries[i]!),
             Enumerable.Range(0, count).Select(i => pending[i] is { ExportBytes: not null } e ? (files[i].FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Apps.Dataverse : Apps.FinanceAndOperations, e.Hash)
                 : !changed.Contains(i) && summaries[i] is { IsMetadataExport: true } s ? (s.Documents.OfType<EntityMetadataDocument>().FirstOrDefault()?.App ?? string.Empty, s.ContentHash) : default)
                 .Where(e => e.Item2 is not null));
@@ -250,7 +250,7 @@ public sealed class LintWorkspace
             {
                 if (pending[i] is { IsMap: true, Restored: false } map)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map.Hash.Length > 0 && !map.Records, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), !map.Loaded && !map.Records && map.Hash.Length > 0, cache, keys);
                 }
             });
         }
@@ -348,7 +348,7 @@ public sealed class LintWorkspace
             pending.ExportBytes = bytes;
             pending.Hash = Hash(bytes);
         }
-        else if (DocumentLoader.LooksLikeTableMap(bytes) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
+        else if (DocumentLoader.LooksLikeTableMap(bytes) && !Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
         {
             pending.IsMap = true;
             pending.Bytes = bytes;
@@ -357,9 +357,10 @@ public sealed class LintWorkspace
         else
         {
             var documents = Load(file, bytes, pending, sharing, null);
-            if (documents.Any(d => d is TableMap))
+            if (documents.Any(d => d is TableMap) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
             {
-                // The service's records hold table maps beside other documents: they are checked as maps are.
+                // The service's records hold table maps beside other documents: they are checked as maps are, but
+                // never cached (SummaryCodec keeps only MapLint maps: no deployment, records or other documents).
                 pending.IsMap = true;
                 pending.Loaded = true;
                 pending.Documents = documents;
