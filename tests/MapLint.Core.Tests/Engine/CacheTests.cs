@@ -56,7 +56,11 @@ public sealed class CacheTests : IDisposable
         var warm = SummaryCache.Open(temp);
         var result = Linter.Run(files, new LintOptions { Config = config, Cache = warm });
 
-        Assert.Equal(result.Model.TableMaps.Count, warm.Hits);
+        // Maps read from the service's records (Web API pages, solutions, projects) are not cached by design: the
+        // cache stores MapLint documents, and a record set's maps share one file and one deployment.
+        int cachable = result.Model.TableMaps.Count(m => m.Deployment is null);
+        Assert.True(cachable > 0);
+        Assert.Equal(cachable, warm.Hits);
         Assert.Null(warm.Rejected);
         Assert.False(warm.Save()); // nothing new: the file is left as it is
     }
