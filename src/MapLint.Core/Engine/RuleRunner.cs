@@ -180,10 +180,6 @@ internal static class RuleRunner
     }
 
     /// <summary>
-    /// A place that survives unrelated edits: the document's kind and name, then the mapping's two fields when
-    /// the finding is inside a mapping, else the JSON path with array indexes removed.
-    /// </summary>
-    /// <summary>
     /// Where an analyzer threw (the method), never the exception's text, which may quote the document. Read from the
     /// stack trace's first frame: Exception.TargetSite needs reflection metadata the native build trims away.
     /// </summary>
@@ -205,6 +201,10 @@ internal static class RuleRunner
         return "in an unknown method";
     }
 
+    /// <summary>
+    /// A place that survives unrelated edits: the document's kind and name, then the mapping's two fields when
+    /// the finding is inside a mapping, else the JSON path with array indexes removed.
+    /// </summary>
     private static string LogicalLocation(MapLintDocument? document, Diagnostic diagnostic)
     {
         if (document is null)
