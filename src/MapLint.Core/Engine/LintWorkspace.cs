@@ -451,6 +451,7 @@ public sealed class LintWorkspace
         {
             foreach (var map in pending.Documents.OfType<TableMap>())
             {
+                partial.Resolve(map);
                 RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
             }
 
