@@ -59,9 +59,15 @@ public sealed class SyncGraph
 
     public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : [];
 
-    public static SyncGraph Build(SemanticModel model)
+    public static SyncGraph Build(SemanticModel model) => Build(model, model.TableMaps);
+
+    /// <summary>
+    /// The graph of some of the model's maps: those of one deployment (see <see cref="TableMap.Deployment"/>), whose
+    /// lookups only ever point into their own deployment, so the graph is the same as within the whole model.
+    /// </summary>
+    public static SyncGraph Build(SemanticModel model, IReadOnlyList<TableMap> of)
     {
-        var maps = model.TableMaps
+        var maps = of
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
             .ToList();

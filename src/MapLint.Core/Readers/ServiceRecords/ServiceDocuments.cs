@@ -41,7 +41,7 @@ public static class ServiceDocuments
             }
 
             var xml = SourceDecoder.Decode(bytes, bag);
-            return xml is null ? [] : SolutionReader.ReadXml(new SourceFile(fullPath, displayPath, xml), bag, Deployment.Of(new SourceFile(fullPath, displayPath, xml)));
+            return xml is null ? [] : SolutionReader.ReadXml(new SourceFile(fullPath, displayPath, xml), bag, Deployment.OfCustomizations(new SourceFile(fullPath, displayPath, xml)));
         }
 
         if (!Markers.Any(m => bytes.AsSpan().IndexOf(m) >= 0) || ReaderBinding.PeekKind(bytes, complete: true) is not null)

@@ -91,4 +91,11 @@ internal static class Deployment
 {
     /// <summary>The folder of the file: the pages of one Web API export, or the parts of one unpacked solution, are one deployment.</summary>
     public static string Of(SourceFile file) => Path.GetDirectoryName(file.FullPath) ?? file.FullPath;
+
+    /// <summary>
+    /// An unpacked solution: the folder `pac solution unpack` wrote, which holds Other/Customizations.xml beside
+    /// Other/Solution.xml; a Customizations.xml elsewhere is its folder's.
+    /// </summary>
+    public static string OfCustomizations(SourceFile file) =>
+        Of(file) is var folder && string.Equals(Path.GetFileName(folder), "Other", StringComparison.OrdinalIgnoreCase) && Path.GetDirectoryName(folder) is { } solution ? solution : Of(file);
 }
