@@ -58,6 +58,52 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void GoodServiceRecordsPassTheBuild_ABrokenSolutionRecordFailsIt_EntitySetNamesResolve()
+    {
+        // examples/service: the examples' maps as a two-page Web API export and an unpacked solution, with the
+        // examples' metadata, in a project of maps only: they pass as the examples do.
+        string project = package.Consumer("servicegood", withCode: false, "examples/service/webapi");
+        string other = Directory.CreateDirectory(Path.Combine(project, "solution", "Other")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(package.Root, "examples", "service", "solution", "Other")))
+        {
+            File.Copy(file, Path.Combine(other, Path.GetFileName(file)));
+        }
+
+        string metadata = Directory.CreateDirectory(Path.Combine(project, "metadata")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(package.Root, "examples", "metadata")))
+        {
+            File.Copy(file, Path.Combine(metadata, Path.GetFileName(file)));
+        }
+
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("MapLint error", output, StringComparison.Ordinal);
+
+        // A record of the solution broken as a hand edit breaks it: an unknown syncDirection, reported at the
+        // XML-escaped value in Customizations.xml.
+        string xml = Path.Combine(other, "Customizations.xml");
+        string good = File.ReadAllText(xml);
+        const string direction = "&quot;syncDirection&quot;: &quot;3&quot;";
+        int at = good.IndexOf(direction, StringComparison.Ordinal);
+        File.WriteAllText(xml, good[..at] + direction.Replace("3", "9", StringComparison.Ordinal) + good[(at + direction.Length)..]);
+        int line = good[..at].Count(c => c == '\n') + 1;
+        int column = at - good.LastIndexOf('\n', at) + "&quot;syncDirection&quot;: ".Length;
+        var (broken, brokenOutput) = package.Build(project);
+        Assert.True(broken != 0, brokenOutput);
+        Assert.Matches(new Regex(Regex.Escape(xml) + @"\(" + line + "," + column + @"(,\d+,\d+)?\): MapLint error DIPV2033: syncDirection '9' is not a direction the service knows"), brokenOutput);
+
+        // Restored, and the export naming its Dataverse tables by entity set as the service does (accounts): the
+        // sets resolve to the metadata's tables, so the build passes again.
+        File.WriteAllText(xml, good);
+        string page = Path.Combine(project, "maps", "page-1.json");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("\\\"destinationSchema\\\":\\\"account\\\"", "\\\"destinationSchema\\\":\\\"accounts\\\"", StringComparison.Ordinal));
+        Assert.Contains("\\\"destinationSchema\\\":\\\"accounts\\\"", File.ReadAllText(page), StringComparison.Ordinal);
+        var (fixedExit, fixedOutput) = package.Build(project);
+        Assert.True(fixedExit == 0, fixedOutput);
+        Assert.DoesNotContain("DIPV1020", fixedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarningsBehaveLikeCompilerWarningsAndSurviveIncrementalBuilds()
     {
         // A normal class library with maps beside its code.
