@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,6 +13,9 @@ namespace MapLint.Bench;
 /// </summary>
 internal static class ServiceHarness
 {
+    // As the Web API writes them: a quote inside msdyn_mapping is \", not \u0022.
+    private static readonly JsonSerializerOptions AsTheServiceWrites = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static int Run(string[] args)
     {
         int size = int.Parse(Program.Arg(args, "--maps", "10000"), CultureInfo.InvariantCulture);
@@ -85,7 +89,7 @@ internal static class ServiceHarness
                     ["msdyn_name"] = $"msdyn_[{(string)map["destination"]!["entity"]!} - {(string)map["source"]!["entity"]!}]",
                     ["msdyn_displayname"] = name,
                     ["msdyn_version"] = "1.0.0.0",
-                    ["msdyn_mapping"] = Definition(map).ToJsonString(),
+                    ["msdyn_mapping"] = Definition(map).ToJsonString(AsTheServiceWrites),
                     ["ismanaged"] = false,
                     ["statecode"] = 0,
                     ["createdon"] = "2026-03-02T09:00:00Z",
@@ -93,7 +97,7 @@ internal static class ServiceHarness
             }
 
             var body = new JsonObject { ["@odata.context"] = "https://contoso.crm.dynamics.com/api/data/v9.2/$metadata#msdyn_dualwriteentitymaps", ["value"] = value };
-            File.WriteAllText(Path.Combine(folder, $"page-{page + 1}.json"), body.ToJsonString() + "\n");
+            File.WriteAllText(Path.Combine(folder, $"page-{page + 1}.json"), body.ToJsonString(AsTheServiceWrites) + "\n");
         }
     }
 
