@@ -354,6 +354,14 @@ public sealed class LintWorkspace
             pending.Bytes = bytes;
             pending.Records = !DocumentLoader.LooksLikeTableMap(bytes);
         }
+        else if (Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
+        {
+            // Maps only (a Web API export, a solution): bound in stage 2 like the maps, each file checked and
+            // compacted as soon as it is bound, rather than every record's full tree held until stage 2.
+            pending.IsMap = true;
+            pending.Bytes = bytes;
+            pending.Records = true;
+        }
         else
         {
             var documents = Load(file, bytes, pending, sharing, null);
