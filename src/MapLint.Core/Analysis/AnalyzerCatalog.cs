@@ -65,6 +65,8 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
             new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+            new Analyzers.Connections.DIPV2301TooManyLegalEntitiesForInitialSync(),
+            new Analyzers.Connections.DIPV2302TooManyLegalEntitiesForLiveSync(),
             new Analyzers.Records.DIPV2400SeveralSavedVersions(),
             new Analyzers.Records.DIPV2401SentinelVersion(),
             new Analyzers.Records.DIPV2402ManagedAndUnmanagedRecords(),
