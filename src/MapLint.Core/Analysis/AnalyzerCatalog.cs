@@ -98,6 +98,7 @@ public static class AnalyzerCatalog
             .Concat(Metadata.MetadataRules.All)
             .Concat(Readers.ServiceRecords.ServiceRecordRules.All)
             .Append(Suppressions.Unused)
+            .Append(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor)
             .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
             .Append(FindingsCap.MoreFindings)
             .Concat(BusinessCentral.BusinessCentralRules.All)

@@ -514,6 +514,11 @@ public sealed class LintWorkspace
         }
 
         RuleRunner.ReportDuplicateNames(loaded, bagOf);
+        if (!options.Config.IsDisabled(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor))
+        {
+            Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Report(loaded.OfType<EntityMetadataDocument>(), bagOf);
+        }
+
         lap("model and duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
