@@ -237,6 +237,12 @@ public sealed class LintWorkspace
                 if (pending[i] is { ExportBytes: { } bytes } export)
                 {
                     var document = DocumentLoader.Load(files[i], bytes, export.Bag, sharing, demand);
+
+                    // The export's own text places its findings (and DIPV2014's, later): it is read again when needed.
+                    if (options.StreamMaps && source.Reread(files[i]) is { } reread)
+                    {
+                        export.Bag.Text?.Release(reread);
+                    }
                     summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []) { Omitted = export.Bag.Omitted };
                 }
             });
