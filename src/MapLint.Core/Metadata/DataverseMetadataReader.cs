@@ -108,7 +108,7 @@ public static class DataverseMetadataReader
     /// <summary>The columns of a column-level response (one, or several under "value"), as fields of their table, to be joined to it.</summary>
     private static MetadataExport ReadAttributeResponse(string table, JsonObject root, DiagnosticBag bag)
     {
-        var entity = new ExportedEntity(table);
+        var entity = new ExportedEntity(table) { Span = root.Get("@odata.context")?.Span ?? root.AnchorSpan, ColumnsOnly = true };
         string context = root.GetString("@odata.context")!;
         foreach (var attribute in (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]))
         {
@@ -143,6 +143,7 @@ public static class DataverseMetadataReader
         {
             // The plural the Web API and map records use; LogicalCollectionName is its default when a set is not renamed.
             EntitySetName = item.GetString("EntitySetName") is { Length: > 0 } set ? set : item.GetString("LogicalCollectionName") is { Length: > 0 } collection ? collection : null,
+            Span = item.Get("LogicalName")?.Span ?? item.AnchorSpan,
             TableType = item.GetString("TableType") switch
             {
                 "Virtual" => TableType.Virtual,
