@@ -66,6 +66,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         var result = Linter.Run(all, new LintOptions { Config = loaded.Config, Cache = cache }).WithExtra(loaded.Diagnostics);
 
         result = result.WithExtra(loaded.Findings(result));
+        result = result.WithExtra(new WarningProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors).Problems(loaded.Config, BuildEngine?.ProjectFileOfTaskNode ?? ProjectDirectory, ProjectDirectory));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
         foreach (var finding in findings)
