@@ -235,6 +235,17 @@ public static class CheckCommand
         }
         else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
         {
+            // As ESLint does when its ignores take every file: say which globs did it, at their places.
+            if (loaded.FilterLeftNothing(options.Paths, currentDirectory) is { Count: > 0 } filters)
+            {
+                foreach (var filter in filters)
+                {
+                    stderr.Write(Reporting.OutputText.WholeLine(filter.ToString()) + "\n");
+                }
+
+                return Usage(stderr, $"nothing to check: the include/exclude of {FileDiscovery.ToDisplayPath(loaded.Config.Path!, currentDirectory)} leave out every file under {string.Join(", ", options.Paths)}");
+            }
+
             return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') or AL files under {string.Join(", ", options.Paths)}");
         }
 

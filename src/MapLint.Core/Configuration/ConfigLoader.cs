@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Syntax;
@@ -70,6 +71,54 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
             }
         }
     }
+
+    /// <summary>
+    /// Why folder walks of <paramref name="paths"/> found nothing: the include and exclude globs that left out every
+    /// file a walk without them finds (DIPV2025, at each glob). Empty when the paths hold no file either way.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> FilterLeftNothing(IReadOnlyList<string> paths, string currentDirectory)
+    {
+        if (Bag is not { } bag || Config.Directory is not { } root || (Config.Include.Count == 0 && Config.Exclude.Count == 0))
+        {
+            return [];
+        }
+
+        var unfiltered = new MapLintConfig(Config.Path, root, Config.Severities, [], [], [], Config.CrossCompanyDataSharing);
+        var found = FileDiscovery.Discover(paths, currentDirectory, unfiltered).Files.Select(f => f.FullPath).ToList();
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        // Excludes that match found files are the cause; when none does, the includes matched none of them.
+        var culprits = Entries("exclude").Where(e => Matches(e.Value, found)).Select(e => (e, "exclude")).ToList();
+        if (culprits.Count == 0)
+        {
+            culprits = Entries("include").Select(e => (e, "include")).ToList();
+        }
+
+        string count = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problems = new DiagnosticBag(bag.Path, bag.Text);
+        foreach (var (entry, list) in culprits)
+        {
+            problems.Add(ConfigurationRules.FilterLeavesNothing, entry.Span, entry.Path, entry.Value, list,
+                list == "exclude" ? $"leaves out {count} of the {count} files under {string.Join(", ", paths)} that the walk finds" : $"matches none of the {count} files under {string.Join(", ", paths)}");
+        }
+
+        return problems.Diagnostics;
+
+        IEnumerable<JsonString> Entries(string name) => FilterEntries.Where(e => e.Name == name).Select(e => e.Value);
+
+        bool Matches(string glob, List<string> files)
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(glob);
+            return files.Any(f => matcher.Match(root, f).HasMatches);
+        }
+    }
+
+    /// <summary>The include and exclude entries of maplint.json with their places.</summary>
+    internal IReadOnlyList<(string Name, JsonString Value)> FilterEntries { get; init; } = [];
 
     private static ConfiguredSeverity? Defaults(string id) =>
         Analysis.AnalyzerCatalog.AllDescriptors.FirstOrDefault(d => d.Id == id)?.DefaultSeverity switch
@@ -192,7 +241,10 @@ public static class ConfigLoader
         }
 
         var sharing = root.GetArray("crossCompanyDataSharing")?.Items.OfType<JsonString>().ToList() ?? [];
-        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag, RuleEntries = ruleEntries };
+        var filters = new[] { "include", "exclude" }
+            .SelectMany(name => (root.GetArray(name)?.Items.OfType<JsonString>() ?? []).Where(i => i.Value.Length > 0 && (name == "include" ? config.Include : config.Exclude).Contains(i.Value)).Select(i => (name, i)))
+            .ToList();
+        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag, RuleEntries = ruleEntries, FilterEntries = filters };
     }
 
     public static string? Find(string startFolder)

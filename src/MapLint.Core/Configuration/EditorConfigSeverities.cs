@@ -268,7 +268,7 @@ public sealed class EditorConfigSeverities
                 {
                     if (setting.Id is { } id && !known.Contains(id, StringComparer.OrdinalIgnoreCase))
                     {
-                        yield return Diagnostic.Create(ConfigurationRules.UnknownRule, new Location(display, Text, setting.KeySpan), null, null, id, Documents.NameSuggester.Hint(Documents.NameSuggester.Suggest(id, known)));
+                        yield return Diagnostic.Create(ConfigurationRules.UnknownRule, new Location(display, Text, setting.NameSpan), null, null, id, Documents.NameSuggester.Hint(Documents.NameSuggester.Suggest(id, known)));
                     }
                     else if (setting.Unknown && setting.Category is { } category)
                     {
