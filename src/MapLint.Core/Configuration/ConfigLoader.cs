@@ -83,6 +83,11 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
             return [];
         }
 
+        if (FileDiscovery.Discover(paths, currentDirectory, Config).Files.Count > 0)
+        {
+            return [];
+        }
+
         var unfiltered = new MapLintConfig(Config.Path, root, Config.Severities, [], [], [], Config.CrossCompanyDataSharing);
         var found = FileDiscovery.Discover(paths, currentDirectory, unfiltered).Files.Select(f => f.FullPath).ToList();
         if (found.Count == 0)
