@@ -129,6 +129,26 @@ public static class CheckCommand
             {
                 result.AddError("--staged checks the files staged in git; give no paths with it.");
             }
+
+            // Standard input stands for the one file named: other inputs would be ignored, and a baseline written
+            // from one file would drop every other file's findings.
+            if (result.GetResult(StdinFilenameOption) is not null)
+            {
+                if (result.GetValue(StagedOption))
+                {
+                    result.AddError("--stdin-filename checks one document read from standard input; --staged checks the index: give one of them.");
+                }
+
+                if (result.GetValue(PathsArgument) is { Length: > 0 })
+                {
+                    result.AddError("--stdin-filename checks one document read from standard input; give no paths with it.");
+                }
+
+                if (result.GetValue(UpdateBaselineOption))
+                {
+                    result.AddError("--update-baseline with --stdin-filename would write a baseline of one file; run it over the workspace instead.");
+                }
+            }
         });
         command.SetAction(parseResult =>
         {

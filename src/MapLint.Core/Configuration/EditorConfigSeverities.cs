@@ -116,6 +116,21 @@ public sealed class EditorConfigSeverities
         return settings.All;
     }
 
+    /// <summary>
+    /// Reads the .editorconfig files that apply to these files, so <see cref="DisablesEverywhere"/> sees a nearer
+    /// file that turns a rule on again (maps/.editorconfig under a root one that turns its category off).
+    /// </summary>
+    public void Prepare(IEnumerable<string> fullPaths)
+    {
+        foreach (var folder in fullPaths.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            foreach (var file in chains.GetOrAdd(folder, Files))
+            {
+                files.GetOrAdd(file, ParsedFile.Read);
+            }
+        }
+    }
+
     /// <summary>True when the rule is off for every file the loaded .editorconfig files can cover (so it need not run).</summary>
     public bool DisablesEverywhere(DiagnosticDescriptor descriptor, string probeFolder)
     {
