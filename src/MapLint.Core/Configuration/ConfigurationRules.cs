@@ -35,7 +35,7 @@ public static class ConfigurationRules
 
     public static readonly DiagnosticDescriptor ConflictingSeverity = DiagnosticDescriptor.Create(
         "DIPV2023",
-        "A rule's severity is set twice with different values",
+        "Rule severity is set twice with different values",
         "'{0}' is set to '{1}' here, but {2} sets it to '{3}', which wins, so this setting has no effect. Set the rule's severity in one place.",
         RuleCategory.Document,
         Severity.Warning);
@@ -63,7 +63,7 @@ public static class ConfigurationRules
 
     public static readonly DiagnosticDescriptor SettingOutsideSection = DiagnosticDescriptor.Create(
         "DIPV2027",
-        "An .editorconfig setting is outside any section",
+        "Setting stands before the first .editorconfig section",
         "'{0}' stands before the first section, where only 'root' is read, so it applies to no file. Move it under a section such as [*.json].",
         RuleCategory.Document,
         Severity.Warning);
