@@ -235,4 +235,28 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
         // Each once (MSBuild repeats warnings in its summary): maplint.json's own findings were logged twice.
         Assert.Equal(Regex.Matches(output, "warning DIPV2021").Count, Regex.Matches(output, "warning DIPV2020").Count);
     }
+
+    [Fact]
+    public void ChangingAMetadataExportNamedByAGlobRunsTheLintAgain()
+    {
+        // Before: exports were no input, so a build after fixing the $metadata export replayed the old error.
+        // The export is the repository's finance and operations $metadata fixture (the OData CSDL that
+        // GET /data/$metadata returns, tests/MapLint.Core.Tests/Metadata/Fixtures/fo-metadata.xml), kept outside maps/.
+        string project = package.Consumer("exportglob", withCode: false, "examples/broken/DIPV2106");
+        File.Delete(Path.Combine(project, "maps", "metadata-finance-and-operations.json"));
+        string export = Path.Combine(Directory.CreateDirectory(Path.Combine(project, "shared", "fo")).FullName, "metadata.xml");
+        File.Copy(Path.Combine(package.Root, "tests", "MapLint.Core.Tests", "Metadata", "Fixtures", "fo-metadata.xml"), export);
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/fo/*.xml\"] }\n");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit != 0, output);
+        Assert.Contains("MapLint error DIPV1022: Field 'ADDRESSDESCRIPTION' does not exist in finance and operations entity 'CustomersV3'", output, StringComparison.Ordinal);
+
+        string text = File.ReadAllText(export);
+        const string anchor = "<Property Name=\"CustomerGroupId\"";
+        int at = text.IndexOf(anchor, StringComparison.Ordinal);
+        File.WriteAllText(export, text.Substring(0, at) + "<Property Name=\"AddressDescription\" Type=\"Edm.String\" MaxLength=\"20\" />\n        " + text.Substring(at));
+        var (fixedExit, fixedOutput) = package.Build(project);
+        Assert.True(fixedExit == 0, fixedOutput);
+        Assert.DoesNotContain("DIPV1022", fixedOutput, StringComparison.Ordinal);
+    }
 }

@@ -239,7 +239,7 @@ public sealed class EditorConfigSeverities
                     if (trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']')
                     {
                         string glob = trimmed.Substring(1, trimmed.Length - 2);
-                        current = new Section(new EditorConfigGlob(glob), []) { NamesJson = glob.Contains("json", StringComparison.OrdinalIgnoreCase) };
+                        current = new Section(new EditorConfigGlob(glob), []) { NamesJson = NamesOnlyJson(glob) };
                         sections.Add(current);
                     }
                     else if (line.IndexOf('=') is int eq and >= 0)
@@ -345,6 +345,11 @@ public sealed class EditorConfigSeverities
 
             return key.Equals(AllKey, StringComparison.OrdinalIgnoreCase) ? new KeySetting(null, null, true, severity, valid, key, value, keySpan, valueSpan, keySpan) : null;
         }
+
+        /// <summary>A section for JSON files and none of the code files Roslyn's analyzers read (<c>[*.{cs,json}]</c> is shared).</summary>
+        private static bool NamesOnlyJson(string glob) =>
+            glob.Contains("json", StringComparison.OrdinalIgnoreCase)
+            && !System.Text.RegularExpressions.Regex.IsMatch(glob, @"(^|[.,{])(cs|vb|csx|vbx|fs|razor|cshtml|xaml|props|targets|csproj)([,}]|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
         private static TextSpan Span(string line, int lineOffset, string part, int from)
         {

@@ -55,6 +55,6 @@ public class DIPV2024Tests : IDisposable
     [Fact]
     public void Silent_OtherAnalyzersIdsAndCategoriesOutsideJsonSections()
     {
-        Assert.Empty(Findings("root = true\n[*]\ndotnet_analyzer_diagnostic.category-Performance.severity = warning\ndotnet_analyzer_diagnostic.category-Roslynator.severity = none\ndotnet_diagnostic.CA1000.severity = none\ndotnet_diagnostic.IDE0055.severity = error\n[*.cs]\ndotnet_analyzer_diagnostic.category-Typo.severity = none\n[*.json]\ndotnet_analyzer_diagnostic.category-Style.severity = none\ndotnet_analyzer_diagnostic.category-StyleCop.CSharp.SpacingRules.severity = none\n"));
+        Assert.Empty(Findings("root = true\n[*]\ndotnet_analyzer_diagnostic.category-Performance.severity = warning\ndotnet_analyzer_diagnostic.category-Roslynator.severity = none\ndotnet_diagnostic.CA1000.severity = none\ndotnet_diagnostic.IDE0055.severity = error\n[*.cs]\ndotnet_analyzer_diagnostic.category-Typo.severity = none\n[*.json]\ndotnet_analyzer_diagnostic.category-Style.severity = none\ndotnet_analyzer_diagnostic.category-StyleCop.CSharp.SpacingRules.severity = none\n[*.{cs,json}]\ndotnet_diagnostic.CA1000.severity = none\ndotnet_analyzer_diagnostic.category-Roslynator.severity = none\n"));
     }
 }
