@@ -122,7 +122,8 @@ public sealed class EditorConfigSeverities
     /// </summary>
     public void Prepare(IEnumerable<string> fullPaths)
     {
-        foreach (var folder in fullPaths.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal))
+        // Documents in memory (tests, unsaved buffers) have no folder: the workspace's settings apply to them.
+        foreach (var folder in fullPaths.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal))
         {
             foreach (var file in chains.GetOrAdd(folder, Files))
             {
