@@ -271,6 +271,8 @@ public sealed class LintWorkspace
     {
         var config = options.Config;
         var notes = new List<string>();
+        // A rule is off everywhere only if no .editorconfig of any file turns it on again: read them all first.
+        config.EditorConfig?.Prepare(files.Select(f => f.FullPath));
         var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
 
         // Skip what needs metadata when there is none, and say so once.
