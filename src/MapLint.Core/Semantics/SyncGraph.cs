@@ -23,6 +23,12 @@ public sealed class SyncGraph
     private readonly Dictionary<TableMap, List<SyncDependency>> selfReferencesOf = new(ReferenceIdentity.Instance);
     private readonly Dictionary<TableMap, List<UncoupledLookup>> uncoupledOf = new(ReferenceIdentity.Instance);
 
+    // What a later graph of the same workspace reuses (see Build with a previous graph): each map's resolved
+    // lookups, the resolver with its tables and columns, and each map's strongly connected component.
+    private readonly Dictionary<TableMap, List<ResolvedLookup>> resolvedOf = new(ReferenceIdentity.Instance);
+    private LookupResolver? resolver;
+    private Dictionary<TableMap, int> componentOf = new(ReferenceIdentity.Instance);
+
     private SyncGraph(IReadOnlyList<TableMap> maps)
     {
         Maps = maps;
@@ -59,7 +65,30 @@ public sealed class SyncGraph
 
     public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : [];
 
-    public static SyncGraph Build(SemanticModel model)
+    /// <summary>
+    /// (app, key column) of every lookup resolved: the only questions the resolver asks of the columns the maps
+    /// write, so a map whose other columns changed leaves every other map's resolution as it was.
+    /// </summary>
+    internal HashSet<(string App, string Column)> KeyColumnsAsked { get; } = new(PairIgnoreCase.Instance);
+
+    /// <summary>The maps of <paramref name="map"/>'s strongly connected component (itself alone when it is in no cycle).</summary>
+    internal IReadOnlyList<TableMap> ComponentOf(TableMap map)
+    {
+        membersOf ??= Maps.GroupBy(m => componentOf.GetValueOrDefault(m, -1)).ToDictionary(g => g.Key, g => g.ToList());
+        return componentOf.TryGetValue(map, out int id) ? membersOf[id] : [map];
+    }
+
+    private Dictionary<int, List<TableMap>>? membersOf;
+
+    public static SyncGraph Build(SemanticModel model) => Build(model, null, null);
+
+    /// <summary>
+    /// The graph after some maps were replaced by new versions (<paramref name="replacing"/>: new map → old) that
+    /// keep every input other maps' lookups are resolved from (tables, names, columns asked about; the engine
+    /// checks that): the other maps' resolved lookups and the resolver are reused, the new maps' lookups resolved,
+    /// and the edges and cycles made again from them, which is linear in the lookups, not in the mappings.
+    /// </summary>
+    internal static SyncGraph Build(SemanticModel model, SyncGraph? previous, IReadOnlyDictionary<TableMap, TableMap>? replacing)
     {
         var maps = model.TableMaps
             .OrderBy(m => m.Name, StringComparer.Ordinal)
@@ -68,13 +97,20 @@ public sealed class SyncGraph
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
         var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
-        var resolver = new LookupResolver(model, () => keyColumnIndex.Value);
+        var resolver = previous?.resolver ?? new LookupResolver(model, () => keyColumnIndex.Value);
+        graph.resolver = resolver;
 
         // Resolving lookups is independent per map and runs on all cores; the edges are then added in map order,
         // so the graph is the same whatever the scheduling.
         var resolved = new List<ResolvedLookup>[maps.Count];
         Parallel.For(0, maps.Count, i =>
         {
+            if (previous is not null && !replacing!.ContainsKey(maps[i]) && previous.resolvedOf.TryGetValue(maps[i], out var known))
+            {
+                resolved[i] = known;
+                return;
+            }
+
             var list = new List<ResolvedLookup>();
             var seen = new HashSet<(MapSideRole, string)>();
             foreach (var mapping in maps[i].Mappings)
@@ -90,6 +126,36 @@ public sealed class SyncGraph
 
             resolved[i] = list;
         });
+
+        for (int i = 0; i < maps.Count; i++)
+        {
+            graph.resolvedOf[maps[i]] = resolved[i];
+            foreach (var lookup in resolved[i])
+            {
+                if (!lookup.Path.IsPolymorphic)
+                {
+                    graph.KeyColumnsAsked.Add((lookup.Lookup.Side.App, lookup.Path.Parts[0].KeyColumn));
+                }
+            }
+        }
+
+        // The owners of a table, sorted once per table rather than once per lookup into it.
+        var ownersOf = new Dictionary<(string App, string Table, string? Deployment), List<TableMap>>(TableComparer.Instance);
+        List<TableMap> Owners(TableMap map, string app, string table)
+        {
+            if (!ownersOf.TryGetValue((app, table, map.Deployment), out var owners))
+            {
+                owners = model.MapsOfTable(map, app, table).ToList();
+                owners.Sort((a, b) =>
+                {
+                    int byName = string.CompareOrdinal(a.Name, b.Name);
+                    return byName != 0 ? byName : string.CompareOrdinal(a.File.DisplayPath, b.File.DisplayPath);
+                });
+                ownersOf[(app, table, map.Deployment)] = owners;
+            }
+
+            return owners;
+        }
 
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
@@ -119,8 +185,8 @@ public sealed class SyncGraph
                         continue;
                     }
 
-                    var owners = model.MapsOfTable(map, side.App, target.Table).Where(m => !ReferenceEquals(m, map)).ToList();
-                    if (owners.Count == 0)
+                    var owners = Owners(map, side.App, target.Table);
+                    if (!owners.Any(m => !ReferenceEquals(m, map)))
                     {
                         if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
                         {
@@ -132,13 +198,13 @@ public sealed class SyncGraph
                         continue;
                     }
 
-                    owners.Sort((a, b) =>
-                    {
-                        int byName = string.CompareOrdinal(a.Name, b.Name);
-                        return byName != 0 ? byName : string.CompareOrdinal(a.File.DisplayPath, b.File.DisplayPath);
-                    });
                     foreach (var owner in owners)
                     {
+                        if (ReferenceEquals(owner, map))
+                        {
+                            continue;
+                        }
+
                         var dependency = new SyncDependency(map, owner, lookup.Lookup, target.Table);
                         dependencies.Add(dependency);
                         graph.dependenciesOf[map].Add(dependency);
@@ -161,7 +227,8 @@ public sealed class SyncGraph
     /// </summary>
     private void BreakCycles()
     {
-        var component = StronglyConnectedComponents();
+        var component = componentOf = StronglyConnectedComponents();
+        var orderedOf = new Dictionary<TableMap, List<SyncDependency>>(ReferenceIdentity.Instance);
         var state = new Dictionary<TableMap, int>(ReferenceIdentity.Instance); // 1 on stack, 2 done
         var deferred = new List<SyncDependency>();
         var cycles = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
@@ -180,7 +247,12 @@ public sealed class SyncGraph
             while (stack.Count > 0)
             {
                 var (map, next) = stack.Pop();
-                var edges = Ordered(map);
+                // Sorted once per map, not on each of its edges' visits.
+                if (!orderedOf.TryGetValue(map, out var edges))
+                {
+                    orderedOf[map] = edges = Ordered(map);
+                }
+
                 if (next < edges.Count)
                 {
                     stack.Push((map, next + 1));
@@ -309,6 +381,18 @@ public sealed class SyncGraph
 
         return component;
     }
+}
+
+/// <summary>Compares (app, table, deployment) ignoring case, as the model's table index does.</summary>
+internal sealed class TableComparer : IEqualityComparer<(string App, string Table, string? Deployment)>
+{
+    public static readonly TableComparer Instance = new();
+
+    public bool Equals((string App, string Table, string? Deployment) x, (string App, string Table, string? Deployment) y) =>
+        StringComparer.OrdinalIgnoreCase.Equals(x.App, y.App) && StringComparer.OrdinalIgnoreCase.Equals(x.Table, y.Table) && StringComparer.OrdinalIgnoreCase.Equals(x.Deployment, y.Deployment);
+
+    public int GetHashCode((string App, string Table, string? Deployment) key) =>
+        unchecked((((StringComparer.OrdinalIgnoreCase.GetHashCode(key.App) * 31) + StringComparer.OrdinalIgnoreCase.GetHashCode(key.Table)) * 31) + (key.Deployment is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Deployment)));
 }
 
 /// <summary>Compares (app, column) pairs ignoring case, without upper-cased copies of every name.</summary>
