@@ -26,18 +26,13 @@ public sealed class SyncGraph
     // What a later graph of the same workspace reuses (see Build with a previous graph): each map's resolved
     // lookups, the resolver with its tables and columns, and each map's strongly connected component.
     private readonly Dictionary<TableMap, List<ResolvedLookup>> resolvedOf = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<TableMap, List<UnresolvedLookup>> unresolvedOf = new(ReferenceIdentity.Instance);
     private LookupResolver? resolver;
     private Dictionary<TableMap, int> componentOf = new(ReferenceIdentity.Instance);
 
     private SyncGraph(IReadOnlyList<TableMap> maps)
     {
-        Maps = maps;
-        foreach (var map in maps)
-        {
-            dependenciesOf[map] = new List<SyncDependency>();
-            selfReferencesOf[map] = new List<SyncDependency>();
-            uncoupledOf[map] = new List<UncoupledLookup>();
-        }
+        Maps = maps; // Build gives every map its lists
     }
 
     /// <summary>Maps sorted by name (ordinal), then file: the order every output follows.</summary>
@@ -90,10 +85,11 @@ public sealed class SyncGraph
     /// </summary>
     internal static SyncGraph Build(SemanticModel model, SyncGraph? previous, IReadOnlyDictionary<TableMap, TableMap>? replacing)
     {
-        var maps = model.TableMaps
-            .OrderBy(m => m.Name, StringComparer.Ordinal)
-            .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
-            .ToList();
+        // New versions of maps keep their name and file, so their place in the order.
+        var newOf = previous is null ? null : replacing!.ToDictionary(p => p.Value, p => p.Key, ReferenceIdentity.Instance);
+        var maps = previous is not null && previous.Maps.Count == model.TableMaps.Count
+            ? previous.Maps.Select(m => newOf!.GetValueOrDefault(m) ?? m).ToList()
+            : model.TableMaps.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
         var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -139,6 +135,22 @@ public sealed class SyncGraph
             }
         }
 
+        // After an edit, a map keeps its edges unless it is new or one of them leads to a map replaced: the tables
+        // and the maps of each are as they were.
+        HashSet<TableMap>? redo = null;
+        if (previous is not null)
+        {
+            var replaced = new HashSet<TableMap>(replacing!.Values, ReferenceIdentity.Instance);
+            redo = new HashSet<TableMap>(replacing.Keys, ReferenceIdentity.Instance);
+            foreach (var dependency in previous.Dependencies)
+            {
+                if (replaced.Contains(dependency.DependsOn))
+                {
+                    redo.Add(dependency.Map);
+                }
+            }
+        }
+
         // The owners of a table, sorted once per table rather than once per lookup into it.
         var ownersOf = new Dictionary<(string App, string Table, string? Deployment), List<TableMap>>(TableComparer.Instance);
         List<TableMap> Owners(TableMap map, string app, string table)
@@ -164,61 +176,130 @@ public sealed class SyncGraph
         for (int i = 0; i < maps.Count; i++)
         {
             var map = maps[i];
-            foreach (var lookup in resolved[i])
+            if (redo is not null && !redo.Contains(map))
             {
-                if (lookup.Unresolved is { } needed)
-                {
-                    unresolved.Add(new UnresolvedLookup(map, lookup.Lookup, needed));
-                    continue;
-                }
-
-                foreach (var target in lookup.Targets.DistinctBy(t => t.Table, StringComparer.OrdinalIgnoreCase))
-                {
-                    var side = lookup.Lookup.Side;
-                    if (string.Equals(target.Table, side.Entity, StringComparison.OrdinalIgnoreCase))
-                    {
-                        // Into the map's own table: the second pass fills it, whichever map writes the rows it
-                        // points to; no edge to the table's other writers (that would be quadratic, and a cycle).
-                        var self = new SyncDependency(map, map, lookup.Lookup, target.Table);
-                        selfReferences.Add(self);
-                        graph.selfReferencesOf[map].Add(self);
-                        continue;
-                    }
-
-                    var owners = Owners(map, side.App, target.Table);
-                    if (!owners.Any(m => !ReferenceEquals(m, map)))
-                    {
-                        if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
-                        {
-                            var lonely = new UncoupledLookup(map, lookup.Lookup, target.Table);
-                            uncoupled.Add(lonely);
-                            graph.uncoupledOf[map].Add(lonely);
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var owner in owners)
-                    {
-                        if (ReferenceEquals(owner, map))
-                        {
-                            continue;
-                        }
-
-                        var dependency = new SyncDependency(map, owner, lookup.Lookup, target.Table);
-                        dependencies.Add(dependency);
-                        graph.dependenciesOf[map].Add(dependency);
-                    }
-                }
+                graph.dependenciesOf[map] = previous!.dependenciesOf[map];
+                graph.selfReferencesOf[map] = previous.selfReferencesOf[map];
+                graph.uncoupledOf[map] = previous.uncoupledOf[map];
+                graph.unresolvedOf[map] = previous.unresolvedOf[map];
             }
+            else
+            {
+                graph.AddEdges(map, resolved[i], Owners);
+            }
+
+            dependencies.AddRange(graph.dependenciesOf[map]);
+            selfReferences.AddRange(graph.selfReferencesOf[map]);
+            uncoupled.AddRange(graph.uncoupledOf[map]);
+            unresolved.AddRange(graph.unresolvedOf[map]);
         }
 
         graph.Dependencies = dependencies;
         graph.SelfReferences = selfReferences;
         graph.UncoupledLookups = uncoupled;
         graph.UnresolvedLookups = unresolved;
-        graph.BreakCycles();
+        if (previous is not null && CyclesAsBefore(previous, graph, replacing!))
+        {
+            // No map replaced is or comes to be on a cycle: every other component, and its deferred edges, stay.
+            graph.componentOf = new Dictionary<TableMap, int>(previous.componentOf, ReferenceIdentity.Instance);
+            foreach (var (map, was) in replacing!)
+            {
+                graph.componentOf.Remove(was);
+                graph.componentOf[map] = previous.componentOf[was];
+            }
+
+            graph.DeferredDependencies = previous.DeferredDependencies;
+            graph.CycleOf = previous.CycleOf;
+        }
+        else
+        {
+            graph.BreakCycles();
+        }
+
         return graph;
+    }
+
+    /// <summary>One map's edges, self-references, lookups to uncoupled tables and unresolved lookups, in lookup order.</summary>
+    private void AddEdges(TableMap map, List<ResolvedLookup> lookups, Func<TableMap, string, string, List<TableMap>> owners)
+    {
+        var edges = dependenciesOf[map] = [];
+        var selves = selfReferencesOf[map] = [];
+        var lonely = uncoupledOf[map] = [];
+        var unknown = unresolvedOf[map] = [];
+        foreach (var lookup in lookups)
+        {
+            if (lookup.Unresolved is { } needed)
+            {
+                unknown.Add(new UnresolvedLookup(map, lookup.Lookup, needed));
+                continue;
+            }
+
+            foreach (var target in lookup.Targets.DistinctBy(t => t.Table, StringComparer.OrdinalIgnoreCase))
+            {
+                var side = lookup.Lookup.Side;
+                if (string.Equals(target.Table, side.Entity, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Into the map's own table: the second pass fills it, whichever map writes the rows it
+                    // points to; no edge to the table's other writers (that would be quadratic, and a cycle).
+                    selves.Add(new SyncDependency(map, map, lookup.Lookup, target.Table));
+                    continue;
+                }
+
+                var writers = owners(map, side.App, target.Table);
+                if (!writers.Any(m => !ReferenceEquals(m, map)))
+                {
+                    if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
+                    {
+                        lonely.Add(new UncoupledLookup(map, lookup.Lookup, target.Table));
+                    }
+
+                    continue;
+                }
+
+                foreach (var owner in writers)
+                {
+                    if (!ReferenceEquals(owner, map))
+                    {
+                        edges.Add(new SyncDependency(map, owner, lookup.Lookup, target.Table));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when every replaced map was alone in its component before and cannot reach itself now: only its edges
+    /// changed, so no cycle appeared or went.
+    /// </summary>
+    private static bool CyclesAsBefore(SyncGraph previous, SyncGraph graph, IReadOnlyDictionary<TableMap, TableMap> replacing)
+    {
+        foreach (var (map, was) in replacing)
+        {
+            if (previous.ComponentOf(was).Count != 1)
+            {
+                return false;
+            }
+
+            var seen = new HashSet<TableMap>(ReferenceIdentity.Instance);
+            var pending = new Stack<TableMap>([map]);
+            while (pending.Count > 0)
+            {
+                foreach (var edge in graph.dependenciesOf[pending.Pop()])
+                {
+                    if (ReferenceEquals(edge.DependsOn, map))
+                    {
+                        return false;
+                    }
+
+                    if (seen.Add(edge.DependsOn))
+                    {
+                        pending.Push(edge.DependsOn);
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
