@@ -523,6 +523,7 @@ public sealed class LintWorkspace
         }
 
         var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
+        lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).
         var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
@@ -535,7 +536,7 @@ public sealed class LintWorkspace
         }
 
         RuleRunner.ReportDuplicateNames(loaded, bagOf);
-        lap("model and duplicate names");
+        lap("duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
