@@ -243,7 +243,13 @@ public sealed class LintWorkspace
                 if (pending[i] is { ExportBytes: { } bytes } export)
                 {
                     var document = DocumentLoader.Load(files[i], bytes, export.Bag, sharing, demand);
-                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []);
+
+                    // The export's own text places its findings (and DIPV2014's, later): it is read again when needed.
+                    if (options.StreamMaps && source.Reread(files[i]) is { } reread)
+                    {
+                        export.Bag.Text?.Release(reread);
+                    }
+                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []) { Omitted = export.Bag.Omitted };
                 }
             });
 
@@ -271,6 +277,8 @@ public sealed class LintWorkspace
     {
         var config = options.Config;
         var notes = new List<string>();
+        // A rule is off everywhere only if no .editorconfig of any file turns it on again: read them all first.
+        config.EditorConfig?.Prepare(files.Select(f => f.FullPath));
         var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
 
         // Skip what needs metadata when there is none, and say so once.
@@ -327,13 +335,13 @@ public sealed class LintWorkspace
 
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
     {
-        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true });
         if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
         {
             // AL code: read on its own here; its rules run across all AL files in the workspace stage.
             var code = source.Read(file, pending.Bag);
             var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
-            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
+            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al, Omitted = pending.Bag.Omitted };
             return pending;
         }
 
@@ -345,7 +353,7 @@ public sealed class LintWorkspace
 
         if (source.Read(file, pending.Bag) is not { } bytes)
         {
-            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
             return pending;
         }
 
@@ -359,6 +367,14 @@ public sealed class LintWorkspace
             pending.IsMap = true;
             pending.Bytes = bytes;
             pending.Records = !DocumentLoader.LooksLikeTableMap(bytes);
+        }
+        else if (Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
+        {
+            // Maps only (a Web API export, a solution): bound in stage 2 like the maps, each file checked and
+            // compacted as soon as it is bound, rather than every record's full tree held until stage 2.
+            pending.IsMap = true;
+            pending.Bytes = bytes;
+            pending.Records = true;
         }
         else
         {
@@ -382,7 +398,7 @@ public sealed class LintWorkspace
                 }
             }
 
-            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
         }
 
         return pending;
@@ -439,7 +455,8 @@ public sealed class LintWorkspace
 
     private static DocumentSummary Remember(DocumentSummary summary, bool read, SummaryCache? cache, CacheKeys? keys)
     {
-        if (cache is not null && keys is not null && read)
+        // The cache keeps created findings only: a file over the findings cap is checked again each time.
+        if (cache is not null && keys is not null && read && summary.Omitted.Count == 0)
         {
             cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
         }
@@ -457,6 +474,7 @@ public sealed class LintWorkspace
         {
             foreach (var map in pending.Documents.OfType<TableMap>())
             {
+                partial.Resolve(map);
                 RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
             }
 
@@ -489,7 +507,7 @@ public sealed class LintWorkspace
             }
         }
 
-        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns);
+        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns) { Omitted = bag.Omitted };
     }
 
     /// <summary>
@@ -525,7 +543,7 @@ public sealed class LintWorkspace
         var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
         lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).
-        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
+        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text) { CapsFindings = true }).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
         for (int i = 0; i < count; i++)
         {
@@ -536,6 +554,11 @@ public sealed class LintWorkspace
         }
 
         RuleRunner.ReportDuplicateNames(loaded, bagOf);
+        if (!options.Config.IsDisabled(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor))
+        {
+            Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Report(loaded.OfType<EntityMetadataDocument>(), bagOf);
+        }
+
         lap("duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
@@ -572,7 +595,17 @@ public sealed class LintWorkspace
         var finished = new List<Diagnostic>[count];
         for (int i = 0; i < count; i++)
         {
-            finished[i] = affected is not null && !affected[i] ? finishedOf![i] : FindingsCap.Apply(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config).ToList());
+            if (affected is not null && !affected[i])
+            {
+                finished[i] = finishedOf![i];
+            }
+            else
+            {
+                var tallies = new List<OmittedTally>();
+                var findings = RuleRunner.Finish(all[i], crossBags[i].Diagnostics, crossBags[i].Omitted, options.Config, tallies).ToList();
+                finished[i] = FindingsCap.Apply(findings, tallies);
+            }
+
             diagnostics.AddRange(finished[i]);
         }
 

@@ -1,4 +1,5 @@
 using MapLint.Model;
+using MapLint.Text;
 
 namespace MapLint.Metadata;
 
@@ -12,9 +13,18 @@ public sealed class ExportedEntity
 
     public string Name { get; }
 
+    /// <summary>Where the export defines it, in the export's own text (its name); what findings about the definition point at.</summary>
+    public TextSpan Span { get; init; }
+
+    /// <summary>True when the export holds columns of the table only (an option set's response), not the table.</summary>
+    public bool ColumnsOnly { get; init; }
+
     public CompanyScope CompanyScope { get; set; }
 
     public string? CompanyField { get; set; }
+
+    /// <summary>Dataverse: the table's entity set name as its metadata states it (EntitySetName).</summary>
+    public string? EntitySetName { get; set; }
 
     public bool CrossCompanyDataSharing { get; set; }
 
@@ -31,6 +41,7 @@ public sealed class ExportedEntity
     public static ExportedEntity Join(ExportedEntity first, ExportedEntity second)
     {
         var (basis, other) = second.Fields.Count > first.Fields.Count || (first.Keys.Count == 0 && second.Keys.Count > 0) ? (second, first) : (first, second);
+        basis.EntitySetName ??= other.EntitySetName;
         foreach (var (name, field) in other.Fields)
         {
             if (!basis.Fields.TryGetValue(name, out var known))

@@ -74,6 +74,7 @@ public sealed class EntityDefinition
             TableType = syntax.GetString("tableType"),
             HasVersionNumber = syntax.GetBoolean("hasVersionNumber"),
             CompanyField = syntax.GetString("companyField"),
+            EntitySetName = syntax.GetString("entitySetName"),
             Keys = syntax.Get("keys") is JsonArray keys
                 ? keys.Items.OfType<JsonArray>().Select(k => (IReadOnlyList<string>)k.Items.OfType<JsonString>().Select(s => s.Value).ToList()).ToList()
                 : null,
@@ -90,6 +91,7 @@ public sealed class EntityDefinition
         Document = document;
         Name = name;
         NameSpan = nameSpan;
+        DefinitionSpan = nameSpan;
         CompanyScope = values.CompanyScope == "company" ? CompanyScope.Company : CompanyScope.Global;
         CrossCompanyDataSharing = values.CrossCompanyDataSharing ?? false;
         TableType = values.TableType switch
@@ -102,6 +104,7 @@ public sealed class EntityDefinition
         CompanyField = values.CompanyField
             ?? (CompanyScope == CompanyScope.Company ? (Apps.IsDataverse(document.App) ? "msdyn_company" : "dataAreaId") : null);
         Keys = values.Keys ?? [];
+        EntitySetName = values.EntitySetName;
 
         // Sized up front: grown one field at a time, the dictionaries of 2,000 entities left 13 MB of garbage.
         var list = values.Fields ?? [];
@@ -140,12 +143,15 @@ public sealed class EntityDefinition
         Document = basis.Document;
         Name = basis.Name;
         NameSpan = basis.NameSpan;
+        DefinitionSpan = basis.DefinitionSpan;
+        ColumnsOnly = basis.ColumnsOnly;
         CompanyScope = basis.CompanyScope;
         CrossCompanyDataSharing = basis.CrossCompanyDataSharing;
         TableType = basis.TableType;
         HasVersionNumber = basis.HasVersionNumber;
         CompanyField = basis.CompanyField;
         Keys = basis.Keys;
+        EntitySetName = basis.EntitySetName;
         fields = new Dictionary<string, FieldDefinition>(basis.fields, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -157,6 +163,39 @@ public sealed class EntityDefinition
 
     public TextSpan NameSpan { get; }
 
+    /// <summary>
+    /// Where the file the user has defines the entity: its name in an entityMetadata document, the entity set in
+    /// $metadata or the LogicalName in a Dataverse export (whose entities are bound from a converted copy).
+    /// </summary>
+    public TextSpan DefinitionSpan { get; private set; }
+
+    /// <summary>True for a column-level export (one column's option set): it says nothing of the table itself.</summary>
+    public bool ColumnsOnly { get; private set; }
+
+    /// <summary>Where an export's entity came from (see <see cref="DefinitionSpan"/>).</summary>
+    internal void DefinedAt(TextSpan span, bool columnsOnly)
+    {
+        DefinitionSpan = span;
+        ColumnsOnly = columnsOnly;
+    }
+
+    /// <summary>
+    /// A canonical text of everything the definition says (fields in name order), so that several definitions of
+    /// one entity are joined in an order that depends on what they say, never on their files' paths.
+    /// </summary>
+    internal string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(CompanyScope).Append('|').Append(CrossCompanyDataSharing).Append('|').Append(TableType).Append('|').Append(HasVersionNumber)
+            .Append('|').Append(CompanyField).Append('|').Append(string.Join(";", Keys.Select(k => string.Join(",", k))));
+        foreach (var field in fields.Values.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Name, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(field.Describe());
+        }
+
+        return text.ToString();
+    }
+
     public CompanyScope CompanyScope { get; }
 
     public bool CrossCompanyDataSharing { get; }
@@ -167,6 +206,12 @@ public sealed class EntityDefinition
 
     /// <summary>The field that holds the company on a company-specific table (dataAreaId, msdyn_company).</summary>
     public string? CompanyField { get; }
+
+    /// <summary>
+    /// A Dataverse table's entity set name, the plural the Web API and the service's map records use
+    /// (<c>accounts</c> for <c>account</c>); null when the metadata does not say.
+    /// </summary>
+    public string? EntitySetName { get; }
 
     /// <summary>Integration (alternate) keys, each a list of field names; the first is the one dual-write uses.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Keys { get; }
@@ -286,6 +331,19 @@ public sealed class FieldDefinition
     public IReadOnlyList<string>? Values { get; }
 
     public bool IsChoice => Type is FieldType.Enum or FieldType.OptionSet;
+
+    /// <summary>What the definition says of the field, in one canonical line (culture-invariant).</summary>
+    internal string Describe() => string.Join(
+        "|",
+        Name,
+        TypeName,
+        Required ? "required" : "optional",
+        ReadOnly ? "readOnly" : "writable",
+        Virtual ? "virtual" : "stored",
+        MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        Precision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        string.Join(",", Targets),
+        Values is null ? "-" : string.Join(",", Values));
 
     private static int Pack(long? value) => value is { } v ? (int)Math.Clamp(v, None + 1L, int.MaxValue) : None;
 }

@@ -26,6 +26,7 @@ public sealed class SemanticModel
         Metadata = new MetadataCatalog(documents.OfType<EntityMetadataDocument>());
         foreach (var map in TableMaps)
         {
+            Resolve(map);
             mapsByName.TryAdd(map.Name, map);
         }
 
@@ -36,7 +37,7 @@ public sealed class SemanticModel
 
         syncGraph = new Lazy<SyncGraph>(() =>
         {
-            var graph = SyncGraph.Build(this, previousGraph, replacing);
+            var graph = SyncGraph.Build(this, TableMaps, previousGraph, replacing);
             previousGraph = null; // the new graph keeps what it reused, not the old graph
             replacing = null;
             return graph;
@@ -49,6 +50,22 @@ public sealed class SemanticModel
     }
 
     public IReadOnlyList<MapLintDocument> Documents { get; }
+
+    /// <summary>
+    /// Names the map's Dataverse sides by logical name where the metadata knows their entity set name, before any
+    /// rule reads them: rules, lookups and the tables two maps share then compare logical names, whether a map was
+    /// written as MapLint documents are (account) or read from the service's records (accounts).
+    /// </summary>
+    internal void Resolve(TableMap map)
+    {
+        foreach (var side in new[] { map.Source, map.Destination })
+        {
+            if (side.IsDataverse && side.WrittenEntity.Length > 0)
+            {
+                side.Resolve(Metadata.LogicalName(side.App, side.WrittenEntity));
+            }
+        }
+    }
 
     /// <summary>The key-column index, when it was filled while maps were analyzed and compacted.</summary>
     internal KeyColumnIndex? KeyColumns { get; init; }

@@ -75,7 +75,13 @@ public sealed class SyncGraph
 
     private Dictionary<int, List<TableMap>>? membersOf;
 
-    public static SyncGraph Build(SemanticModel model) => Build(model, null, null);
+    public static SyncGraph Build(SemanticModel model) => Build(model, model.TableMaps);
+
+    /// <summary>
+    /// The graph of some of the model's maps: those of one deployment (see <see cref="TableMap.Deployment"/>), whose
+    /// lookups only ever point into their own deployment, so the graph is the same as within the whole model.
+    /// </summary>
+    public static SyncGraph Build(SemanticModel model, IReadOnlyList<TableMap> of) => Build(model, of, null, null);
 
     /// <summary>
     /// The graph after some maps were replaced by new versions (<paramref name="replacing"/>: new map → old) that
@@ -83,13 +89,13 @@ public sealed class SyncGraph
     /// checks that): the other maps' resolved lookups and the resolver are reused, the new maps' lookups resolved,
     /// and the edges and cycles made again from them, which is linear in the lookups, not in the mappings.
     /// </summary>
-    internal static SyncGraph Build(SemanticModel model, SyncGraph? previous, IReadOnlyDictionary<TableMap, TableMap>? replacing)
+    internal static SyncGraph Build(SemanticModel model, IReadOnlyList<TableMap> of, SyncGraph? previous, IReadOnlyDictionary<TableMap, TableMap>? replacing)
     {
         // New versions of maps keep their name and file, so their place in the order.
         var newOf = previous is null ? null : replacing!.ToDictionary(p => p.Value, p => p.Key, ReferenceIdentity.Instance);
-        var maps = previous is not null && previous.Maps.Count == model.TableMaps.Count
+        var maps = previous is not null && previous.Maps.Count == of.Count
             ? previous.Maps.Select(m => newOf!.GetValueOrDefault(m) ?? m).ToList()
-            : model.TableMaps.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+            : of.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
         var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
