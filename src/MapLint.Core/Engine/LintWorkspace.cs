@@ -164,9 +164,10 @@ public sealed class LintWorkspace
 
         Lap("read, and load documents other than maps");
         bool hasExports = Enumerable.Range(0, count).Any(i => pending[i] is { ExportBytes: not null } || (!changed.Contains(i) && summaries[i] is { IsMetadataExport: true }));
-        var known = Enumerable.Range(0, count).Where(i => !changed.Contains(i) || pending[i]?.Summary is not null).SelectMany(i => summaries[i]?.Documents ?? []);
-        var nonMaps = known.Where(d => d is not TableMap).ToList();
-        bool hasMetadata = nonMaps.Any(d => d is EntityMetadataDocument) || hasExports;
+        var knownSummaries = Enumerable.Range(0, count).Where(i => (!changed.Contains(i) || pending[i]?.Summary is not null) && summaries[i] is not null).Select(i => summaries[i]!).ToList();
+        var nonMaps = knownSummaries.SelectMany(s => s.Documents).Where(d => d is not TableMap).ToList();
+        var metadataParts = MetadataParts(knownSummaries);
+        bool hasMetadata = metadataParts.Count > 0 || hasExports;
         if (hadMetadata is { } had && had != hasMetadata && changed.Count < count)
         {
             // Whether rules needing metadata run at all changed: every map is checked again.
@@ -177,7 +178,7 @@ public sealed class LintWorkspace
 
         // The cache is keyed by the content, the configuration and what the map used of the metadata files and
         // connection sets, which are all known now (exports by their bytes).
-        var cache = options.StreamMaps && options.Analyzers is null ? options.Cache : null;
+        var cache = UsableCache;
         var keys = cache is null ? null : new CacheKeys(
             options,
             hasMetadata,
@@ -195,7 +196,7 @@ public sealed class LintWorkspace
         {
             (registrations, notes) = Registrations(hasMetadata);
             ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
-            partial = new SemanticModel(nonMaps);
+            partial = new SemanticModel(nonMaps, metadataParts);
         }
 
         Parallel.ForEach(order, parallel, i =>
@@ -241,11 +242,11 @@ public sealed class LintWorkspace
                 }
             });
 
-            nonMaps = Enumerable.Range(0, count).Where(i => summaries[i] is not null && (!changed.Contains(i) || pending[i] is not { IsMap: true }))
-                .SelectMany(i => summaries[i]!.Documents).Where(d => d is not TableMap).ToList();
+            var others = Enumerable.Range(0, count).Where(i => summaries[i] is not null && (!changed.Contains(i) || pending[i] is not { IsMap: true })).Select(i => summaries[i]!).ToList();
+            nonMaps = others.SelectMany(s => s.Documents).Where(d => d is not TableMap).ToList();
             (registrations, notes) = Registrations(true);
             ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
-            partial = new SemanticModel(nonMaps);
+            partial = new SemanticModel(nonMaps, MetadataParts(others));
             Parallel.ForEach(order, parallel, i =>
             {
                 if (pending[i] is { IsMap: true, Restored: false } map)
@@ -356,6 +357,19 @@ public sealed class LintWorkspace
         }
         else
         {
+            var cache = UsableCache;
+            string? metadataKey = null;
+            if (cache is not null)
+            {
+                pending.Hash = Hash(bytes);
+                metadataKey = CacheKeys.MetadataEntryKey(options, file, pending.Hash);
+                if (RestoreMetadata(file, metadataKey, cache, sharing) is { } deferred)
+                {
+                    pending.Summary = new DocumentSummary(file, pending.Hash, null, [], [], MetadataUse.None, false, []) { Metadata = deferred };
+                    return pending;
+                }
+            }
+
             var documents = Load(file, bytes, pending, sharing, null);
             if (documents.Any(d => d is TableMap) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
             {
@@ -376,10 +390,78 @@ public sealed class LintWorkspace
                 }
             }
 
+            // A clean metadata document (no findings, no suppressions: nothing of it is reported) is remembered by
+            // what it defines; the next run reads its definitions only if a changed map asks for them.
+            if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0
+                && clean.File.DisplayPath == file.DisplayPath)
+            {
+                cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
+            }
+
             pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
         }
 
         return pending;
+    }
+
+    /// <summary>The cache, when this run may use it (the built-in rules, maps streamed).</summary>
+    private SummaryCache? UsableCache => options.StreamMaps && options.Analyzers is null ? options.Cache : null;
+
+    /// <summary>A metadata file known from its entry; its document is loaded (from the file as it is then) on first use.</summary>
+    private DeferredMetadata? RestoreMetadata(WorkspaceFile file, string key, SummaryCache cache, IReadOnlyCollection<string> sharing)
+    {
+        if (cache.FindMetadata(key) is not { } payload)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SummaryCodec.ReadMetadata(payload, file, () => LoadMetadata(file, sharing));
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            // An entry that does not read back is not trusted: the file is loaded and the entry replaced.
+            cache.RejectMetadata(key);
+            return null;
+        }
+    }
+
+    private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing)
+    {
+        var bag = new DiagnosticBag(file.DisplayPath, null);
+        if (source.Read(file, bag) is not { } bytes)
+        {
+            return null;
+        }
+
+        var metadata = DocumentLoader.LoadDocuments(file, bytes, bag, sharing, null).OfType<EntityMetadataDocument>().FirstOrDefault();
+        if (metadata is not null && options.StreamMaps && source.Reread(file) is { } reread)
+        {
+            metadata.File.Text.Release(reread);
+        }
+
+        return metadata;
+    }
+
+    /// <summary>The metadata of the summaries in file order: loaded documents, and files known from the cache by their names.</summary>
+    private static List<MetadataPart> MetadataParts(IEnumerable<DocumentSummary> summaries)
+    {
+        var parts = new List<MetadataPart>();
+        foreach (var summary in summaries)
+        {
+            if (summary.Metadata is { } deferred)
+            {
+                parts.Add(new MetadataPart(null, deferred));
+            }
+
+            foreach (var document in summary.Documents.OfType<EntityMetadataDocument>())
+            {
+                parts.Add(new MetadataPart(document, null));
+            }
+        }
+
+        return parts;
     }
 
     private static IReadOnlyList<MapLintDocument> Load(WorkspaceFile file, byte[]? bytes, PendingFile pending, IReadOnlyCollection<string> sharing, MetadataDemand? demand)
@@ -452,6 +534,7 @@ public sealed class LintWorkspace
             foreach (var map in pending.Documents.OfType<TableMap>())
             {
                 RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
+                partial.KeepSpanningMetadata(map);
             }
 
             uses = recorder.ToUse();
@@ -501,7 +584,7 @@ public sealed class LintWorkspace
             columns.AddTo(keyColumns);
         }
 
-        var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
+        var model = new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = keyColumns };
         // A file's documents report at their own path (an archive entry's documents at the entry's).
         var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
@@ -547,7 +630,9 @@ public sealed class LintWorkspace
 
         diagnostics.Sort(DiagnosticComparer.Instance);
         lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };
+        // A metadata file known from the cache counts as the document it is.
+        int documentCount = loaded.Count + all.Count(s => s.Metadata is not null);
+        return new LintResult(diagnostics, count, documentCount, notes, model) { Phases = phases, BusinessCentral = businessCentral };
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

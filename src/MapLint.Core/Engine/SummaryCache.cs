@@ -15,7 +15,7 @@ namespace MapLint.Engine;
 public sealed class SummaryCache
 {
     private const string FileName = "summaries.bin";
-    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-2\n"u8.ToArray();
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-3\n"u8.ToArray();
 
     private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
@@ -23,6 +23,7 @@ public sealed class SummaryCache
     private int written;
     private int hits;
     private int misses;
+    private int metadataHits;
 
     private SummaryCache(string folder)
     {
@@ -47,6 +48,9 @@ public sealed class SummaryCache
 
     public int Misses => misses;
 
+    /// <summary>Metadata files known from their entries (by their names; parsed only if a changed map asks).</summary>
+    public int MetadataHits => metadataHits;
+
     /// <summary>The engine's identity: summaries written by another build of MapLint are not read.</summary>
     internal static readonly string Stamp = Identity();
 
@@ -62,6 +66,27 @@ public sealed class SummaryCache
 
         Interlocked.Increment(ref misses);
         return null;
+    }
+
+    /// <summary>A metadata file's entry (counted apart from the maps' <see cref="Hits"/>).</summary>
+    internal byte[]? FindMetadata(string key)
+    {
+        _ = loaded.Value;
+        if (stored.TryGetValue(key, out var payload))
+        {
+            Interlocked.Increment(ref metadataHits);
+            used[key] = payload;
+            return payload;
+        }
+
+        return null;
+    }
+
+    /// <summary>A metadata entry that did not read back: not counted as used, replaced by the next <see cref="Put"/>.</summary>
+    internal void RejectMetadata(string key)
+    {
+        Interlocked.Decrement(ref metadataHits);
+        used.TryRemove(key, out _);
     }
 
     /// <summary>An entry found but not usable (its metadata changed): counted as a miss, replaced by the next <see cref="Put"/>.</summary>

@@ -55,6 +55,9 @@ internal static class SummaryCodec
                 {
                     WriteMapping(w, m);
                 }
+
+                WriteSideMetadata(w, map.Source.KnownMetadata);
+                WriteSideMetadata(w, map.Destination.KnownMetadata);
             }
 
             w.Write(summary.Columns.Count);
@@ -70,6 +73,42 @@ internal static class SummaryCodec
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>A clean metadata file's entry: what it defines (app, entity names, organization lists), not the definitions.</summary>
+    public static byte[] WriteMetadata(EntityMetadataDocument document)
+    {
+        var (names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits) = DeferredMetadata.FactsOf(document);
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(document.App);
+            WriteStrings(w, names);
+            WriteStrings(w, legalEntities);
+            WriteStrings(w, businessUnits);
+            w.Write(declaresLegalEntities);
+            w.Write(declaresBusinessUnits);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The metadata file from its entry, its definitions read by <paramref name="load"/> when first asked for.</summary>
+    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<EntityMetadataDocument?> load)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        string app = r.ReadString();
+        var names = ReadStrings(r);
+        var legalEntities = ReadStrings(r);
+        var businessUnits = ReadStrings(r);
+        bool declaresLegalEntities = r.ReadBoolean();
+        bool declaresBusinessUnits = r.ReadBoolean();
+        if (r.BaseStream.Position != payload.Length)
+        {
+            throw new FormatException("trailing bytes");
+        }
+
+        return new DeferredMetadata(file.FullPath, app, names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits, load);
     }
 
     /// <summary>What the entry's rules used of the metadata, and the fingerprint it had then.</summary>
@@ -132,6 +171,8 @@ internal static class SummaryCodec
             }
 
             map.Restore(mappings, writesSource, writesDestination, writtenSource, writtenDestination);
+            map.Source.KnownMetadata = ReadSideMetadata(r);
+            map.Destination.KnownMetadata = ReadSideMetadata(r);
             documents.Add(map);
         }
 
@@ -143,6 +184,61 @@ internal static class SummaryCodec
         }
 
         return new DocumentSummary(file, contentHash, text, documents, findings, uses, false, columns);
+    }
+
+    private static void WriteSideMetadata(BinaryWriter w, SideMetadata? known)
+    {
+        w.Write(known is not null);
+        if (known is null)
+        {
+            return;
+        }
+
+        w.Write(known.EntityFound);
+        w.Write(known.Keys.Count);
+        foreach (var key in known.Keys)
+        {
+            WriteStrings(w, key);
+        }
+
+        WriteOptional(w, known.CompanyField);
+        w.Write(known.LookupColumns.Count);
+        foreach (var (column, targets) in known.LookupColumns.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            w.Write(column);
+            w.Write(targets is not null);
+            if (targets is not null)
+            {
+                WriteStrings(w, targets);
+            }
+        }
+    }
+
+    private static SideMetadata? ReadSideMetadata(BinaryReader r)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        bool found = r.ReadBoolean();
+        int keyCount = r.ReadInt32();
+        var keys = new List<IReadOnlyList<string>>(keyCount);
+        for (int i = 0; i < keyCount; i++)
+        {
+            keys.Add(ReadStrings(r));
+        }
+
+        string? company = ReadOptional(r);
+        int columnCount = r.ReadInt32();
+        var columns = new Dictionary<string, IReadOnlyList<string>?>(columnCount, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columnCount; i++)
+        {
+            string column = r.ReadString();
+            columns[column] = r.ReadBoolean() ? ReadStrings(r) : null;
+        }
+
+        return new SideMetadata(found, keys, company, columns);
     }
 
     private static void WriteMapping(BinaryWriter w, FieldMapping m)
@@ -433,6 +529,18 @@ internal sealed class CacheKeys
         var sets = new List<string>();
         foreach (var summary in others)
         {
+            if (summary.Metadata is { } deferred)
+            {
+                // Known by its names from the cache: the same fingerprint as its loaded document's.
+                foreach (string entity in deferred.EntityNames)
+                {
+                    definedIn.TryAdd((deferred.App, entity), summary.ContentHash);
+                }
+
+                Add(appFiles, deferred.App, summary.ContentHash);
+                metadataFiles.Add(summary.ContentHash);
+            }
+
             foreach (var document in summary.Documents)
             {
                 switch (document)
@@ -478,6 +586,13 @@ internal sealed class CacheKeys
             list.Add(hash);
         }
     }
+
+    /// <summary>
+    /// Where a metadata file's entry is kept: its content and extension under this build of MapLint and file-size
+    /// limit (what it defines depends on nothing else; the definitions themselves are read again when used).
+    /// </summary>
+    public static string MetadataEntryKey(LintOptions options, WorkspaceFile file, string contentHash) =>
+        Hash(SummaryCache.Stamp + "\nmetadata\n" + options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + Path.GetExtension(file.FullPath).ToLowerInvariant() + "\n" + contentHash);
 
     /// <summary>Where a file's entry is kept: its content under this configuration and build of MapLint.</summary>
     public string EntryKey(string contentHash) => Hash(SummaryCache.Stamp + "\n" + configuration + "\n" + contentHash);

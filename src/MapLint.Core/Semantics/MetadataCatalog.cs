@@ -5,33 +5,80 @@ namespace MapLint.Semantics;
 /// <summary>All entity metadata of the workspace, indexed by app and entity name (case-insensitive).</summary>
 public sealed class MetadataCatalog
 {
-    private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entities = new(Apps.NameComparer);
+    private readonly Dictionary<string, Dictionary<string, Entry>> entities = new(Apps.NameComparer);
     private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<MetadataSource> sources = [];
     private readonly bool declaresLegalEntities;
     private readonly bool declaresBusinessUnits;
 
     internal MetadataCatalog(IEnumerable<EntityMetadataDocument> documents)
+        : this(documents.Select(d => new MetadataPart(d, null)))
     {
-        foreach (var document in documents)
+    }
+
+    /// <summary>The catalog of metadata documents and of files known from the cache by their names alone, in file order.</summary>
+    internal MetadataCatalog(IEnumerable<MetadataPart> parts)
+    {
+        foreach (var (document, file) in parts)
         {
-            if (!entities.TryGetValue(document.App, out var byName))
+            if (document is not null)
             {
-                entities[document.App] = byName = new Dictionary<string, EntityDefinition>(StringComparer.OrdinalIgnoreCase);
+                var byName = App(document.App);
+                foreach (var entity in document.Entities)
+                {
+                    Slot(byName, entity.Name).Add(entity);
+                }
+
+                legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
+                businessUnits.UnionWith(document.BusinessUnits.Select(n => n.Value));
+                declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
+                declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
+                sources.Add(new MetadataSource(document.App, document.File.FullPath, document.Entities.Select(e => e.Name).ToList()));
+            }
+            else if (file is not null)
+            {
+                // Known by its names: its definitions are read when first asked for.
+                var byName = App(file.App);
+                foreach (string name in file.EntityNames)
+                {
+                    Slot(byName, name).Add(file);
+                }
+
+                legalEntities.UnionWith(file.LegalEntities);
+                businessUnits.UnionWith(file.BusinessUnits);
+                declaresLegalEntities |= file.DeclaresLegalEntities;
+                declaresBusinessUnits |= file.DeclaresBusinessUnits;
+                sources.Add(new MetadataSource(file.App, file.FullPath, file.EntityNames));
+            }
+        }
+
+        Dictionary<string, Entry> App(string app)
+        {
+            if (!entities.TryGetValue(app, out var byName))
+            {
+                entities[app] = byName = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
             }
 
-            foreach (var entity in document.Entities)
+            return byName;
+        }
+
+        static Entry Slot(Dictionary<string, Entry> byName, string name)
+        {
+            if (!byName.TryGetValue(name, out var entry))
             {
-                // A table in two documents (its export, and the option-set response of one of its columns) is joined.
-                byName[entity.Name] = byName.TryGetValue(entity.Name, out var known) ? EntityDefinition.Join(known, entity) : entity;
+                byName[name] = entry = new Entry(name);
             }
 
-            legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
-            businessUnits.UnionWith(document.BusinessUnits.Select(n => n.Value));
-            declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
-            declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
+            return entry;
         }
     }
+
+    /// <summary>The metadata files the catalog holds (loaded or deferred), with the entity names each defines.</summary>
+    public IReadOnlyList<MetadataSource> Sources => sources;
+
+    /// <summary>Whether the metadata defines the entity, without reading a deferred file or noting a use.</summary>
+    internal bool Defines(string app, string name) => entities.TryGetValue(app, out var byName) && byName.ContainsKey(name);
 
     // Each question notes what it read (MetadataUse), for the dependency index and the summary cache.
     public bool HasAny => entities.Count > 0;
@@ -57,7 +104,7 @@ public sealed class MetadataCatalog
     public EntityDefinition? FindEntity(string app, string name)
     {
         MetadataUse.Entity(app, name);
-        return entities.TryGetValue(app, out var byName) ? byName.GetValueOrDefault(name) : null;
+        return entities.TryGetValue(app, out var byName) && byName.TryGetValue(name, out var entry) ? entry.Definition : null;
     }
 
     public IEnumerable<string> EntityNames(string app)
@@ -71,4 +118,54 @@ public sealed class MetadataCatalog
         MetadataUse.OrganizationLists();
         return value;
     }
+
+    /// <summary>
+    /// One entity's definitions in file order: a table in two documents (its export, and the option-set response
+    /// of one of its columns) is joined. Joined when first asked for, which reads the deferred files holding it.
+    /// </summary>
+    private sealed class Entry(string name)
+    {
+        private readonly List<(EntityDefinition? Loaded, DeferredMetadata? Deferred)> parts = [];
+        private EntityDefinition? joined;
+        private Lazy<EntityDefinition?>? deferredJoin;
+
+        public EntityDefinition? Definition => deferredJoin is null ? joined : deferredJoin.Value;
+
+        public void Add(EntityDefinition definition)
+        {
+            parts.Add((definition, null));
+            joined = joined is null ? definition : EntityDefinition.Join(joined, definition);
+        }
+
+        public void Add(DeferredMetadata file)
+        {
+            if (parts.Count > 0 && ReferenceEquals(parts[^1].Deferred, file))
+            {
+                return; // a name the file repeats: its definitions come back together
+            }
+
+            parts.Add((null, file));
+            deferredJoin ??= new Lazy<EntityDefinition?>(Join, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private EntityDefinition? Join()
+        {
+            EntityDefinition? result = null;
+            foreach (var (loaded, deferred) in parts)
+            {
+                foreach (var definition in loaded is not null ? [loaded] : deferred!.Definitions(name))
+                {
+                    result = result is null ? definition : EntityDefinition.Join(result, definition);
+                }
+            }
+
+            return result;
+        }
+    }
 }
+
+/// <summary>A part of the catalog, in file order: a loaded metadata document, or a file known by its names.</summary>
+internal readonly record struct MetadataPart(EntityMetadataDocument? Document, DeferredMetadata? Deferred);
+
+/// <summary>A metadata file of the catalog: its app, its path and the entity names it defines.</summary>
+public sealed record MetadataSource(string App, string FullPath, IReadOnlyList<string> EntityNames);
