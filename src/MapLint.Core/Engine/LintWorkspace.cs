@@ -129,6 +129,7 @@ public sealed class LintWorkspace
     private void Analyze(HashSet<int> changed)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        runStartNs = (DateTime.UtcNow - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks * 100;
         var phases = new List<(string Phase, TimeSpan Elapsed)>();
         void Lap(string phase)
         {
@@ -206,21 +207,24 @@ public sealed class LintWorkspace
                 byte[]? bytes = null;
                 if (!map.Loaded)
                 {
-                    bytes = map.Bytes ?? source.Read(files[i], map.Bag);
-                    if (bytes is not null && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                    // A map known by its stamp is read only if its entry cannot be used.
+                    bytes = map.Bytes ?? (map.Stamped && keys is not null ? null : source.Read(files[i], map.Bag));
+                    if ((bytes is not null || map.Stamped) && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
                     {
                         summaries[i] = restored;
                         map.Documents = restored.Documents;
                         map.Restored = true;
+                        RememberStamp(files[i], map, StampedMap);
                         return;
                     }
 
+                    bytes ??= source.Read(files[i], map.Bag);
                     map.Documents = Load(files[i], bytes, map, sharing, null);
                 }
 
                 if (partial is not null)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null && !map.Records, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), map, bytes is not null && !map.Records, cache, keys);
                 }
             }
         });
@@ -251,7 +255,7 @@ public sealed class LintWorkspace
             {
                 if (pending[i] is { IsMap: true, Restored: false } map)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), !map.Loaded && !map.Records && map.Hash.Length > 0, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map, !map.Loaded && !map.Records && map.Hash.Length > 0, cache, keys);
                 }
             });
         }
@@ -307,6 +311,12 @@ public sealed class LintWorkspace
 
         public string Hash { get; set; } = string.Empty;
 
+        /// <summary>The file's stamp before it was read (disk only), recorded in the cache with its hash.</summary>
+        public Util.FileStamp? Stamp { get; set; }
+
+        /// <summary>The hash came from the cache's record of an unchanged stamp: the file was not read.</summary>
+        public bool Stamped { get; set; }
+
         public IReadOnlyList<MapLintDocument> Documents { get; set; } = [];
 
         /// <summary>True when <see cref="Documents"/> were loaded in stage 1 (a file of the service's records).</summary>
@@ -330,6 +340,29 @@ public sealed class LintWorkspace
             var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
             pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
             return pending;
+        }
+
+        var stampCache = UsableCache;
+        if (stampCache is not null && source.Stamp(file) is { } stamp)
+        {
+            // Unchanged since the cache saw it (git's stat check): its hash is known without reading it.
+            pending.Stamp = stamp;
+            if (stampCache.FindByStamp(file.FullPath, stamp) is { } known)
+            {
+                pending.Hash = known.Hash;
+                if (known.Kind == StampedMap)
+                {
+                    pending.IsMap = true;
+                    pending.Stamped = true;
+                    return pending;
+                }
+
+                if (known.Kind == StampedMetadata && RestoreMetadata(file, CacheKeys.MetadataEntryKey(options, file, known.Hash), stampCache, sharing) is { } restored)
+                {
+                    pending.Summary = new DocumentSummary(file, known.Hash, null, [], [], MetadataUse.None, false, []) { Metadata = restored };
+                    return pending;
+                }
+            }
         }
 
         if (source.ReadPrefix(file) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
@@ -365,6 +398,7 @@ public sealed class LintWorkspace
                 metadataKey = CacheKeys.MetadataEntryKey(options, file, pending.Hash);
                 if (RestoreMetadata(file, metadataKey, cache, sharing) is { } deferred)
                 {
+                    RememberStamp(file, pending, StampedMetadata);
                     pending.Summary = new DocumentSummary(file, pending.Hash, null, [], [], MetadataUse.None, false, []) { Metadata = deferred };
                     return pending;
                 }
@@ -396,6 +430,7 @@ public sealed class LintWorkspace
                 && clean.File.DisplayPath == file.DisplayPath)
             {
                 cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
+                RememberStamp(file, pending, StampedMetadata);
             }
 
             pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
@@ -403,6 +438,25 @@ public sealed class LintWorkspace
 
         return pending;
     }
+
+    private const byte StampedMap = 1;
+    private const byte StampedMetadata = 2;
+
+    /// <summary>
+    /// Records the stamp the file had before it was read with its hash, so the next run need not read it. Only
+    /// for a file last changed well before this run began: one written in the same instant as it was read could
+    /// change again without its times moving (git's "racy clean" case).
+    /// </summary>
+    private void RememberStamp(WorkspaceFile file, PendingFile pending, byte kind)
+    {
+        const long margin = 2_000_000_000;
+        if (UsableCache is { } cache && pending.Stamp is { } stamp && pending.Hash.Length == 64 && stamp.ModifiedNs < runStartNs - margin && stamp.ChangedNs < runStartNs - margin)
+        {
+            cache.PutStamp(file.FullPath, stamp, pending.Hash, kind);
+        }
+    }
+
+    private long runStartNs;
 
     /// <summary>The cache, when this run may use it (the built-in rules, maps streamed).</summary>
     private SummaryCache? UsableCache => options.StreamMaps && options.Analyzers is null ? options.Cache : null;
@@ -476,9 +530,13 @@ public sealed class LintWorkspace
     }
 
     /// <summary>The map's summary from the cache, when its entry is there and what it used is unchanged.</summary>
-    private DocumentSummary? Restore(WorkspaceFile file, byte[] bytes, PendingFile pending, SummaryCache cache, CacheKeys keys)
+    private DocumentSummary? Restore(WorkspaceFile file, byte[]? bytes, PendingFile pending, SummaryCache cache, CacheKeys keys)
     {
-        pending.Hash = Hash(bytes);
+        if (bytes is not null)
+        {
+            pending.Hash = Hash(bytes);
+        }
+
         if (cache.Find(keys.EntryKey(pending.Hash)) is not { } payload)
         {
             return null;
@@ -488,9 +546,13 @@ public sealed class LintWorkspace
         try
         {
             var (uses, dependencies) = SummaryCodec.ReadHead(payload);
-            if (dependencies == keys.Dependencies(uses) && Syntax.SourceDecoder.Decode(bytes, new DiagnosticBag(file.DisplayPath, null)) is { } text)
+            if (dependencies == keys.Dependencies(uses))
             {
-                summary = SummaryCodec.Read(payload, file, pending.Hash, text);
+                // From the disk, the text is the entry's line table, its bytes read again only to show a line; held
+                // in memory (an editor, tests), it is decoded from the bytes at hand.
+                var readAgain = source.Reread(file);
+                var given = readAgain is null && bytes is not null ? Syntax.SourceDecoder.Decode(bytes, new DiagnosticBag(file.DisplayPath, null)) : null;
+                summary = readAgain is null && given is null ? null : SummaryCodec.Read(payload, file, pending.Hash, given, readAgain);
             }
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidCastException)
@@ -513,11 +575,12 @@ public sealed class LintWorkspace
         return summary;
     }
 
-    private static DocumentSummary Remember(DocumentSummary summary, bool read, SummaryCache? cache, CacheKeys? keys)
+    private DocumentSummary Remember(DocumentSummary summary, PendingFile pending, bool read, SummaryCache? cache, CacheKeys? keys)
     {
-        if (cache is not null && keys is not null && read)
+        if (cache is not null && keys is not null && read && summary.Text is not null)
         {
             cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
+            RememberStamp(summary.File, pending, StampedMap);
         }
 
         return summary;

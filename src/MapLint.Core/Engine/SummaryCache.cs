@@ -24,6 +24,7 @@ public sealed class SummaryCache
     private int hits;
     private int misses;
     private int metadataHits;
+    private int stampHits;
 
     private SummaryCache(string folder)
     {
@@ -67,6 +68,70 @@ public sealed class SummaryCache
         Interlocked.Increment(ref misses);
         return null;
     }
+
+    /// <summary>Files taken as unchanged by their stamp, without being read.</summary>
+    public int StampHits => stampHits;
+
+    /// <summary>
+    /// The content hash and kind recorded for the file when it was last read, if its stamp (device, inode, size,
+    /// modification and change times) is still the same: the file is then not read again.
+    /// </summary>
+    internal (string Hash, byte Kind)? FindByStamp(string fullPath, Util.FileStamp stamp)
+    {
+        _ = loaded.Value;
+        string key = StampKey(fullPath);
+        if (!stored.TryGetValue(key, out var payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+            byte kind = reader.ReadByte();
+            var known = new Util.FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+            string hash = reader.ReadString();
+            if (known != stamp || hash.Length != 64)
+            {
+                return null;
+            }
+
+            used[key] = payload;
+            Interlocked.Increment(ref stampHits);
+            return (hash, kind);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records the stamp a file had when it was read, with its content hash and kind.</summary>
+    internal void PutStamp(string fullPath, Util.FileStamp stamp, string hash, byte kind)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(kind);
+            writer.Write(stamp.Device);
+            writer.Write(stamp.Inode);
+            writer.Write(stamp.Size);
+            writer.Write(stamp.ModifiedNs);
+            writer.Write(stamp.ChangedNs);
+            writer.Write(hash);
+        }
+
+        var payload = buffer.ToArray();
+        string key = StampKey(fullPath);
+        if (!stored.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(payload))
+        {
+            Interlocked.Increment(ref written);
+        }
+
+        used[key] = payload;
+    }
+
+    private static string StampKey(string fullPath) => "stamp\n" + fullPath;
 
     /// <summary>A metadata file's entry (counted apart from the maps' <see cref="Hits"/>).</summary>
     internal byte[]? FindMetadata(string key)

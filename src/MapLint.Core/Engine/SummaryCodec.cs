@@ -25,6 +25,7 @@ internal static class SummaryCodec
         {
             WriteUses(w, summary.Uses);
             w.Write(dependencies);
+            WriteLineTable(w, summary.Text!);
             w.Write(summary.Findings.Count);
             foreach (var d in summary.Findings)
             {
@@ -119,11 +120,21 @@ internal static class SummaryCodec
     }
 
     /// <summary>The summary, with positions in <paramref name="text"/> (the file as read now); null when the entry does not fit.</summary>
-    public static DocumentSummary? Read(byte[] payload, WorkspaceFile file, string contentHash, SourceText text)
+    /// <remarks>
+    /// The text is the one given (decoded from the bytes just read) or, when null, the text known by the entry's
+    /// length and line table, its bytes read again through <paramref name="readAgain"/> only if a line is shown.
+    /// </remarks>
+    public static DocumentSummary? Read(byte[] payload, WorkspaceFile file, string contentHash, SourceText? given, Func<byte[]?>? readAgain)
     {
         using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         var uses = ReadUses(r);
         r.ReadString();
+        var cached = ReadLineTable(r, readAgain);
+        var text = given ?? cached;
+        if (text.Length != cached.Length)
+        {
+            return null;
+        }
         int findingCount = r.ReadInt32();
         var findings = new List<Diagnostic>(findingCount);
         for (int i = 0; i < findingCount; i++)
@@ -184,6 +195,75 @@ internal static class SummaryCodec
         }
 
         return new DocumentSummary(file, contentHash, text, documents, findings, uses, false, columns);
+    }
+
+    private static void WriteLineTable(BinaryWriter w, SourceText text)
+    {
+        var (starts, ascii) = text.LineTable;
+        w.Write(text.Length);
+        w.Write(ascii);
+        w.Write(starts.Length);
+        int previous = 0;
+        foreach (int start in starts)
+        {
+            WriteVarint(w, start - previous);
+            previous = start;
+        }
+    }
+
+    private static SourceText ReadLineTable(BinaryReader r, Func<byte[]?>? readAgain)
+    {
+        int length = r.ReadInt32();
+        bool ascii = r.ReadBoolean();
+        int count = r.ReadInt32();
+        if (length < 0 || count < 1 || count > length + 1)
+        {
+            throw new FormatException("bad line table");
+        }
+
+        var starts = new int[count];
+        int offset = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int delta = ReadVarint(r);
+            offset += delta;
+            if ((i == 0 ? delta != 0 : delta <= 0) || offset > length)
+            {
+                throw new FormatException("bad line table");
+            }
+
+            starts[i] = offset;
+        }
+
+        return new SourceText(length, starts, ascii, readAgain);
+    }
+
+    private static void WriteVarint(BinaryWriter w, int value)
+    {
+        uint v = (uint)value;
+        while (v >= 0x80)
+        {
+            w.Write((byte)(v | 0x80));
+            v >>= 7;
+        }
+
+        w.Write((byte)v);
+    }
+
+    private static int ReadVarint(BinaryReader r)
+    {
+        uint result = 0;
+        for (int shift = 0; shift < 35; shift += 7)
+        {
+            byte b = r.ReadByte();
+            result |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return result > int.MaxValue ? throw new FormatException("bad varint") : (int)result;
+            }
+        }
+
+        throw new FormatException("bad varint");
     }
 
     private static void WriteSideMetadata(BinaryWriter w, SideMetadata? known)
