@@ -450,7 +450,7 @@ public sealed class LintWorkspace
     private void RememberStamp(WorkspaceFile file, PendingFile pending, byte kind)
     {
         const long margin = 2_000_000_000;
-        if (UsableCache is { } cache && pending.Stamp is { } stamp && pending.Hash.Length == 64 && stamp.ModifiedNs < runStartNs - margin && stamp.ChangedNs < runStartNs - margin)
+        if (UsableCache is { } cache && !pending.Stamped && pending.Stamp is { } stamp && pending.Hash.Length == 64 && stamp.ModifiedNs < runStartNs - margin && stamp.ChangedNs < runStartNs - margin)
         {
             cache.PutStamp(file.FullPath, stamp, pending.Hash, kind);
         }
@@ -641,13 +641,19 @@ public sealed class LintWorkspace
         int count = files.Count;
         var all = summaries.Select(s => s!).ToList();
         var loaded = all.SelectMany(s => s.Documents).ToList();
-        var keyColumns = new KeyColumnIndex();
-        foreach (var columns in all.SelectMany(s => s.Columns))
+        // Built only if a lookup needs it (one that neither metadata nor naming resolves).
+        KeyColumnIndex KeyColumns()
         {
-            columns.AddTo(keyColumns);
+            var keyColumns = new KeyColumnIndex();
+            foreach (var columns in all.SelectMany(s => s.Columns))
+            {
+                columns.AddTo(keyColumns);
+            }
+
+            return keyColumns;
         }
 
-        var model = new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = keyColumns };
+        var model = new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = KeyColumns };
         // A file's documents report at their own path (an archive entry's documents at the entry's).
         var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);

@@ -51,7 +51,7 @@ public sealed class SemanticModel
     public IReadOnlyList<MapLintDocument> Documents { get; }
 
     /// <summary>The key-column index, when it was filled while maps were analyzed and compacted.</summary>
-    internal KeyColumnIndex? KeyColumns { get; init; }
+    internal Func<KeyColumnIndex>? KeyColumns { get; init; }
 
     /// <summary>Drops what the model remembers about a map (its key fields), once the map's own rules have run.</summary>
     internal void Forget(TableMap map) => keyFields.TryRemove(map, out _);

@@ -67,7 +67,7 @@ public sealed class SyncGraph
             .ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
-        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
+        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns?.Invoke() ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
         var resolver = new LookupResolver(model, () => keyColumnIndex.Value);
 
         // Resolving lookups is independent per map and runs on all cores; the edges are then added in map order,
