@@ -471,7 +471,7 @@ public sealed class LintWorkspace
 
         try
         {
-            return SummaryCodec.ReadMetadata(payload, file, () => LoadMetadata(file, sharing));
+            return SummaryCodec.ReadMetadata(payload, file, entity => LoadMetadata(file, sharing, entity));
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
@@ -481,7 +481,11 @@ public sealed class LintWorkspace
         }
     }
 
-    private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing)
+    /// <summary>
+    /// A cached metadata file read for one entity: bound straight from the reader with the other entities skipped
+    /// (the file was clean when cached); the whole document when the reader path gives up (it changed since).
+    /// </summary>
+    private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing, string entity)
     {
         var bag = new DiagnosticBag(file.DisplayPath, null);
         if (source.Read(file, bag) is not { } bytes)
@@ -489,7 +493,10 @@ public sealed class LintWorkspace
             return null;
         }
 
-        var metadata = DocumentLoader.LoadDocuments(file, bytes, bag, sharing, null).OfType<EntityMetadataDocument>().FirstOrDefault();
+        var metadata = Syntax.SourceDecoder.Decode(bytes, bag) is { } text
+            && DocumentLoader.LoadFromReader(file, text, new DiagnosticBag(file.DisplayPath, text), "entityMetadata", name => string.Equals(name, entity, StringComparison.OrdinalIgnoreCase)) is EntityMetadataDocument one
+            ? one
+            : DocumentLoader.LoadDocuments(file, bytes, bag, sharing, null).OfType<EntityMetadataDocument>().FirstOrDefault();
         if (metadata is not null && options.StreamMaps && source.Reread(file) is { } reread)
         {
             metadata.File.Text.Release(reread);

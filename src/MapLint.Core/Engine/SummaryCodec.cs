@@ -95,7 +95,7 @@ internal static class SummaryCodec
     }
 
     /// <summary>The metadata file from its entry, its definitions read by <paramref name="load"/> when first asked for.</summary>
-    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<EntityMetadataDocument?> load)
+    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<string, EntityMetadataDocument?> load)
     {
         using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         string app = r.ReadString();

@@ -9,9 +9,10 @@ namespace MapLint.Semantics;
 /// </summary>
 public sealed class DeferredMetadata
 {
-    private readonly Lazy<ILookup<string, EntityDefinition>> definitions;
+    private readonly Func<string, EntityMetadataDocument?> load;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<List<EntityDefinition>>> definitions = new(StringComparer.OrdinalIgnoreCase);
 
-    internal DeferredMetadata(string fullPath, string app, IReadOnlyList<string> entityNames, IReadOnlyList<string> legalEntities, IReadOnlyList<string> businessUnits, bool declaresLegalEntities, bool declaresBusinessUnits, Func<EntityMetadataDocument?> load)
+    internal DeferredMetadata(string fullPath, string app, IReadOnlyList<string> entityNames, IReadOnlyList<string> legalEntities, IReadOnlyList<string> businessUnits, bool declaresLegalEntities, bool declaresBusinessUnits, Func<string, EntityMetadataDocument?> load)
     {
         FullPath = fullPath;
         App = app;
@@ -20,10 +21,7 @@ public sealed class DeferredMetadata
         BusinessUnits = businessUnits;
         DeclaresLegalEntities = declaresLegalEntities;
         DeclaresBusinessUnits = declaresBusinessUnits;
-        // Rules on several threads may ask at once: the file is read once.
-        definitions = new Lazy<ILookup<string, EntityDefinition>>(
-            () => (load()?.Entities ?? []).ToLookup(e => e.Name, StringComparer.OrdinalIgnoreCase),
-            LazyThreadSafetyMode.ExecutionAndPublication);
+        this.load = load;
     }
 
     /// <summary>What the loaded document says, for the same facts without reading it again.</summary>
@@ -49,9 +47,15 @@ public sealed class DeferredMetadata
 
     public bool DeclaresBusinessUnits { get; }
 
-    /// <summary>True once a rule asked for one of the file's entities (the file was read).</summary>
-    public bool IsLoaded => definitions.IsValueCreated;
+    /// <summary>True once a rule asked for one of the file's entities (the file was read for it).</summary>
+    public bool IsLoaded => !definitions.IsEmpty;
 
-    /// <summary>The file's definitions of the entity, in file order; reads the file on first use.</summary>
-    internal IEnumerable<EntityDefinition> Definitions(string entity) => definitions.Value[entity];
+    /// <summary>
+    /// The file's definitions of the entity, in file order. The file is read for that entity alone on first use
+    /// (the others' values skipped by the reader), once, even when rules on several threads ask at once.
+    /// </summary>
+    internal IEnumerable<EntityDefinition> Definitions(string entity) =>
+        definitions.GetOrAdd(entity, name => new Lazy<List<EntityDefinition>>(
+            () => (load(name)?.Entities ?? []).Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList(),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 }
