@@ -208,7 +208,8 @@ public sealed class LintWorkspace
                 if (!map.Loaded)
                 {
                     // A map known by its stamp is read only if its entry cannot be used.
-                    bytes = map.Bytes ?? (map.Stamped && keys is not null ? null : source.Read(files[i], map.Bag));
+                    bool unread = map.Bytes is null && map.Stamped && keys is not null;
+                    bytes = map.Bytes ?? (unread ? null : source.Read(files[i], map.Bag));
                     if ((bytes is not null || map.Stamped) && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
                     {
                         summaries[i] = restored;
@@ -218,7 +219,11 @@ public sealed class LintWorkspace
                         return;
                     }
 
-                    bytes ??= source.Read(files[i], map.Bag);
+                    if (unread)
+                    {
+                        bytes = source.Read(files[i], map.Bag);
+                    }
+
                     map.Documents = Load(files[i], bytes, map, sharing, null);
                 }
 
