@@ -163,6 +163,30 @@ public sealed class LintWorkspace
             }
         }
 
+        // An entity defined in two metadata files is compared across them (DIPV2014) and joined from both: a file
+        // known only by its names from the cache is loaded whole when it shares a name with another file.
+        var definers = new Dictionary<(string, string), int>(PairIgnoreCase.Instance);
+        for (int i = 0; i < count; i++)
+        {
+            // (Files of the service's records loaded with the maps hold metadata too: a project's environments.)
+            var summary = summaries[i];
+            var documents = pending[i] is { Loaded: true } records ? records.Documents : summary?.Documents ?? [];
+            var names = summary?.Metadata is { } d ? d.EntityNames.Select(n => (d.App, n)).Distinct(PairIgnoreCase.Instance)
+                : documents.OfType<EntityMetadataDocument>().SelectMany(m => m.Entities.Select(e => (m.App, e.Name)).Distinct(PairIgnoreCase.Instance));
+            foreach (var name in names)
+            {
+                definers[name] = definers.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        foreach (int i in Enumerable.Range(0, count).Where(i => summaries[i]?.Metadata is { } d && d.EntityNames.Any(n => definers[(d.App, n)] > 1)).ToList())
+        {
+            changed.Add(i);
+            pending[i] = ReadAndLoadOthers(files[i], sharing, useCache: false);
+            summaries[i] = pending[i]!.Summary;
+        }
+
+        order = changed.Order().ToArray();
         Lap("read, and load documents other than maps");
         bool hasExports = Enumerable.Range(0, count).Any(i => pending[i] is { ExportBytes: not null } || (!changed.Contains(i) && summaries[i] is { IsMetadataExport: true }));
         var knownSummaries = Enumerable.Range(0, count).Where(i => (!changed.Contains(i) || pending[i]?.Summary is not null) && summaries[i] is not null).Select(i => summaries[i]!).ToList();
@@ -247,7 +271,13 @@ public sealed class LintWorkspace
                 if (pending[i] is { ExportBytes: { } bytes } export)
                 {
                     var document = DocumentLoader.Load(files[i], bytes, export.Bag, sharing, demand);
-                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []);
+
+                    // The export's own text places its findings (and DIPV2014's, later): it is read again when needed.
+                    if (options.StreamMaps && source.Reread(files[i]) is { } reread)
+                    {
+                        export.Bag.Text?.Release(reread);
+                    }
+                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []) { Omitted = export.Bag.Omitted };
                 }
             });
 
@@ -335,19 +365,19 @@ public sealed class LintWorkspace
         public bool Records { get; set; }
     }
 
-    private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
+    private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing, bool useCache = true)
     {
-        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true });
         if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
         {
             // AL code: read on its own here; its rules run across all AL files in the workspace stage.
             var code = source.Read(file, pending.Bag);
             var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
-            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
+            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al, Omitted = pending.Bag.Omitted };
             return pending;
         }
 
-        var stampCache = UsableCache;
+        var stampCache = useCache ? UsableCache : null;
         if (stampCache is not null && source.Stamp(file) is { } stamp)
         {
             // Unchanged since the cache saw it (git's stat check): its hash is known without reading it.
@@ -378,7 +408,7 @@ public sealed class LintWorkspace
 
         if (source.Read(file, pending.Bag) is not { } bytes)
         {
-            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
             return pending;
         }
 
@@ -395,7 +425,7 @@ public sealed class LintWorkspace
         }
         else
         {
-            var cache = UsableCache;
+            var cache = useCache ? UsableCache : null;
             string? metadataKey = null;
             if (cache is not null)
             {
@@ -431,14 +461,14 @@ public sealed class LintWorkspace
 
             // A clean metadata document (no findings, no suppressions: nothing of it is reported) is remembered by
             // what it defines; the next run reads its definitions only if a changed map asks for them.
-            if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0
+            if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0 && pending.Bag.Omitted.Count == 0
                 && clean.File.DisplayPath == file.DisplayPath)
             {
                 cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
                 RememberStamp(file, pending, StampedMetadata);
             }
 
-            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
         }
 
         return pending;
@@ -589,7 +619,8 @@ public sealed class LintWorkspace
 
     private DocumentSummary Remember(DocumentSummary summary, PendingFile pending, bool read, SummaryCache? cache, CacheKeys? keys)
     {
-        if (cache is not null && keys is not null && read && summary.Text is not null)
+        // The cache keeps created findings only: a file over the findings cap is checked again each time.
+        if (cache is not null && keys is not null && read && summary.Text is not null && summary.Omitted.Count == 0)
         {
             cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
             RememberStamp(summary.File, pending, StampedMap);
@@ -641,7 +672,7 @@ public sealed class LintWorkspace
             }
         }
 
-        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns);
+        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns) { Omitted = bag.Omitted };
     }
 
     /// <summary>
@@ -667,7 +698,7 @@ public sealed class LintWorkspace
 
         var model = new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = KeyColumns };
         // A file's documents report at their own path (an archive entry's documents at the entry's).
-        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
+        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text) { CapsFindings = true }).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
         for (int i = 0; i < count; i++)
         {
@@ -678,6 +709,11 @@ public sealed class LintWorkspace
         }
 
         RuleRunner.ReportDuplicateNames(loaded, bagOf);
+        if (!options.Config.IsDisabled(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor))
+        {
+            Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Report(loaded.OfType<EntityMetadataDocument>(), bagOf);
+        }
+
         lap("model and duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
@@ -706,7 +742,9 @@ public sealed class LintWorkspace
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
-            diagnostics.AddRange(FindingsCap.Apply(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config).ToList()));
+            var tallies = new List<OmittedTally>();
+            var finished = RuleRunner.Finish(all[i], crossBags[i].Diagnostics, crossBags[i].Omitted, options.Config, tallies).ToList();
+            diagnostics.AddRange(FindingsCap.Apply(finished, tallies));
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);

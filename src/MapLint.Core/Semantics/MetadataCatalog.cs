@@ -80,6 +80,19 @@ public sealed class MetadataCatalog
     /// <summary>Whether the metadata defines the entity, without reading a deferred file or noting a use.</summary>
     internal bool Defines(string app, string name) => entities.TryGetValue(app, out var byName) && byName.ContainsKey(name);
 
+    /// <summary>
+    /// Several definitions of one entity, in the order they are joined: the fullest first (most fields, then with
+    /// keys), then by what they say, so renaming or moving a file never changes the model (nor the findings).
+    /// </summary>
+    internal static List<EntityDefinition> Canonical(IEnumerable<EntityDefinition> definitions) =>
+        definitions
+            .Select(d => (Definition: d, Fingerprint: d.Fingerprint()))
+            .OrderByDescending(d => d.Definition.Fields.Count)
+            .ThenByDescending(d => d.Definition.Keys.Count > 0)
+            .ThenBy(d => d.Fingerprint, StringComparer.Ordinal)
+            .Select(d => d.Definition)
+            .ToList();
+
     // Each question notes what it read (MetadataUse), for the dependency index and the summary cache.
     public bool HasAny => entities.Count > 0;
 
@@ -120,22 +133,25 @@ public sealed class MetadataCatalog
     }
 
     /// <summary>
-    /// One entity's definitions in file order: a table in two documents (its export, and the option-set response
-    /// of one of its columns) is joined. Joined when first asked for, which reads the deferred files holding it.
+    /// One entity's definitions: several (its export and the option-set response of one of its columns; or two
+    /// files that disagree, which DIPV2014 reports) are joined in the canonical order of what they say. Joined when
+    /// first asked for, which reads the deferred files holding it.
     /// </summary>
-    private sealed class Entry(string name)
+    private sealed class Entry
     {
+        private readonly string name;
         private readonly List<(EntityDefinition? Loaded, DeferredMetadata? Deferred)> parts = [];
-        private EntityDefinition? joined;
-        private Lazy<EntityDefinition?>? deferredJoin;
+        private readonly Lazy<EntityDefinition?> joined;
 
-        public EntityDefinition? Definition => deferredJoin is null ? joined : deferredJoin.Value;
-
-        public void Add(EntityDefinition definition)
+        public Entry(string name)
         {
-            parts.Add((definition, null));
-            joined = joined is null ? definition : EntityDefinition.Join(joined, definition);
+            this.name = name;
+            joined = new Lazy<EntityDefinition?>(Join, LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        public EntityDefinition? Definition => joined.Value;
+
+        public void Add(EntityDefinition definition) => parts.Add((definition, null));
 
         public void Add(DeferredMetadata file)
         {
@@ -145,18 +161,21 @@ public sealed class MetadataCatalog
             }
 
             parts.Add((null, file));
-            deferredJoin ??= new Lazy<EntityDefinition?>(Join, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private EntityDefinition? Join()
         {
-            EntityDefinition? result = null;
-            foreach (var (loaded, deferred) in parts)
+            var all = parts.SelectMany(p => p.Loaded is not null ? [p.Loaded] : p.Deferred!.Definitions(name)).ToList();
+            if (all.Count <= 1)
             {
-                foreach (var definition in loaded is not null ? [loaded] : deferred!.Definitions(name))
-                {
-                    result = result is null ? definition : EntityDefinition.Join(result, definition);
-                }
+                return all.Count == 1 ? all[0] : null;
+            }
+
+            var ordered = Canonical(all);
+            var result = ordered[0];
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                result = EntityDefinition.Join(result, ordered[i]);
             }
 
             return result;
