@@ -32,11 +32,12 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
 
         // Only against entityMetadata documents: exports are converted for the entities the maps use, so an entity
         // missing from a converted $metadata may exist all the same.
-        var financeAndOperations = result.Model.Documents.OfType<Model.EntityMetadataDocument>().Where(d => Model.Apps.IsFinanceAndOperations(d.App)).ToList();
+        // (The catalog's sources: loaded documents and files known from the cache by their entity names.)
+        var financeAndOperations = result.Model.Metadata.Sources.Where(d => Model.Apps.IsFinanceAndOperations(d.App)).ToList();
         if (Bag is { } bag && SharingEntries.Count > 0 && financeAndOperations.Count > 0
-            && financeAndOperations.All(d => d.File.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !d.File.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+            && financeAndOperations.All(d => d.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !d.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
         {
-            var names = financeAndOperations.SelectMany(d => d.Entities).Select(e => e.Name).ToList();
+            var names = financeAndOperations.SelectMany(d => d.EntityNames).ToList();
             var sharing = new DiagnosticBag(bag.Path, bag.Text);
             foreach (var entry in SharingEntries.Where(e => !names.Contains(e.Value, StringComparer.OrdinalIgnoreCase)))
             {

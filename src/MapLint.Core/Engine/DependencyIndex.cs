@@ -78,6 +78,16 @@ public sealed class DependencyIndex
             }
 
             result.Add(i);
+            if (summary.Metadata is { } deferred)
+            {
+                // Metadata known from the cache by its names: the same dependents as its loaded document's.
+                AddUsersOf(deferred.App, deferred.EntityNames, deferred.LegalEntities.Count > 0 || deferred.BusinessUnits.Count > 0, result, maps);
+                if (workspaceRules)
+                {
+                    AddWhere(result, s => s.Kind is DocumentKind.ConnectionSet or DocumentKind.Project);
+                }
+            }
+
             foreach (var document in summary.Documents)
             {
                 switch (document)
@@ -90,7 +100,7 @@ public sealed class DependencyIndex
                         AddWhere(result, s => s.Kind == DocumentKind.Project);
                         break;
                     case EntityMetadataDocument metadata:
-                        AddUsersOf(metadata, result, maps);
+                        AddUsersOf(metadata.App, metadata.Entities.Select(e => e.Name), metadata.LegalEntities.Count > 0 || metadata.BusinessUnits.Count > 0, result, maps);
                         if (workspaceRules)
                         {
                             AddWhere(result, s => s.Kind is DocumentKind.ConnectionSet or DocumentKind.Project);
@@ -152,11 +162,10 @@ public sealed class DependencyIndex
     /// Maps that looked up an entity of the metadata (or one the workspace lacks for its app: the file may have
     /// held it before), read the app's entity list, or read the organization lists the file declares.
     /// </summary>
-    private void AddUsersOf(EntityMetadataDocument metadata, HashSet<int> result, HashSet<int> maps)
+    private void AddUsersOf(string app, IEnumerable<string> entities, bool organization, HashSet<int> result, HashSet<int> maps)
     {
         var catalog = workspace.Result.Model.Metadata;
-        var defined = new HashSet<(string, string)>(metadata.Entities.Select(e => (metadata.App, e.Name)), PairIgnoreCase.Instance);
-        bool organization = metadata.LegalEntities.Count > 0 || metadata.BusinessUnits.Count > 0;
+        var defined = new HashSet<(string, string)>(entities.Select(e => (app, e)), PairIgnoreCase.Instance);
         for (int i = 0; i < workspace.Summaries.Count; i++)
         {
             if (workspace.Summaries[i] is not { } s || !s.TableMaps.Any())
@@ -166,8 +175,8 @@ public sealed class DependencyIndex
 
             var uses = s.Uses;
             bool depends = (organization && uses.Organization)
-                || uses.Apps.Contains(metadata.App, StringComparer.OrdinalIgnoreCase)
-                || uses.Entities.Any(e => defined.Contains(e) || (Apps.NameComparer.Equals(e.App, metadata.App) && catalog.FindEntity(e.App, e.Entity) is null))
+                || uses.Apps.Contains(app, StringComparer.OrdinalIgnoreCase)
+                || uses.Entities.Any(e => defined.Contains(e) || (Apps.NameComparer.Equals(e.App, app) && !catalog.Defines(e.App, e.Entity)))
                 || s.TableMaps.Any(m => defined.Contains((m.Source.App, m.Source.Entity)) || defined.Contains((m.Destination.App, m.Destination.Entity)));
             if (depends)
             {

@@ -21,11 +21,16 @@ public abstract class DocumentSource
     /// <summary>How to get the text again once it was let go (to show a source line), or null when it must be kept.</summary>
     public virtual Func<byte[]?>? Reread(WorkspaceFile file) => null;
 
+    /// <summary>The file's stamp (identity, size and times) when the source is the disk; null when it cannot tell.</summary>
+    public virtual Util.FileStamp? Stamp(WorkspaceFile file) => null;
+
     private sealed class DiskSource(long maxFileBytes) : DocumentSource
     {
         public override byte[]? Read(WorkspaceFile file, DiagnosticBag bag) => DocumentLoader.ReadBytes(file, bag, maxFileBytes);
 
         public override byte[]? ReadPrefix(WorkspaceFile file) => DocumentLoader.ReadPrefix(file);
+
+        public override Util.FileStamp? Stamp(WorkspaceFile file) => Util.FileKinds.StampOf(file.FullPath);
 
         public override Func<byte[]?>? Reread(WorkspaceFile file) => () =>
         {
@@ -65,6 +70,8 @@ public sealed class OverlaySource : DocumentSource
     public override byte[]? ReadPrefix(WorkspaceFile file) => held.ContainsKey(file.FullPath) ? null : underneath?.ReadPrefix(file);
 
     public override Func<byte[]?>? Reread(WorkspaceFile file) => held.ContainsKey(file.FullPath) ? null : underneath?.Reread(file);
+
+    public override Util.FileStamp? Stamp(WorkspaceFile file) => held.ContainsKey(file.FullPath) ? null : underneath?.Stamp(file);
 
     private static byte[]? Unreadable(WorkspaceFile file, DiagnosticBag bag)
     {

@@ -37,7 +37,13 @@ public sealed class DocumentSummary
     public IReadOnlyList<MapLintDocument> Documents { get; }
 
     /// <summary>The kind of the file's (first) document, or null when it yields none.</summary>
-    public DocumentKind? Kind => Documents.Count > 0 ? Documents[0].Kind : null;
+    public DocumentKind? Kind => Documents.Count > 0 ? Documents[0].Kind : Metadata is not null ? DocumentKind.EntityMetadata : null;
+
+    /// <summary>
+    /// Metadata restored from the cache by what it defines (names, organization lists): the file is not parsed
+    /// unless a rule asks for one of its entities. Its <see cref="Documents"/> are then empty.
+    /// </summary>
+    public DeferredMetadata? Metadata { get; init; }
 
     /// <summary>
     /// Findings of the file alone: reading, syntax, shape, binding, and each document's own rules (those that read

@@ -133,6 +133,7 @@ public sealed class LintWorkspace
     private void Analyze(HashSet<int> changed)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        runStartNs = (DateTime.UtcNow - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks * 100;
         var phases = new List<(string Phase, TimeSpan Elapsed)>();
         void Lap(string phase)
         {
@@ -168,11 +169,36 @@ public sealed class LintWorkspace
             }
         }
 
+        // An entity defined in two metadata files is compared across them (DIPV2014) and joined from both: a file
+        // known only by its names from the cache is loaded whole when it shares a name with another file.
+        var definers = new Dictionary<(string, string), int>(PairIgnoreCase.Instance);
+        for (int i = 0; i < count; i++)
+        {
+            // (Files of the service's records loaded with the maps hold metadata too: a project's environments.)
+            var summary = summaries[i];
+            var documents = pending[i] is { Loaded: true } records ? records.Documents : summary?.Documents ?? [];
+            var names = summary?.Metadata is { } d ? d.EntityNames.Select(n => (d.App, n)).Distinct(PairIgnoreCase.Instance)
+                : documents.OfType<EntityMetadataDocument>().SelectMany(m => m.Entities.Select(e => (m.App, e.Name)).Distinct(PairIgnoreCase.Instance));
+            foreach (var name in names)
+            {
+                definers[name] = definers.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        foreach (int i in Enumerable.Range(0, count).Where(i => summaries[i]?.Metadata is { } d && d.EntityNames.Any(n => definers[(d.App, n)] > 1)).ToList())
+        {
+            changed.Add(i);
+            pending[i] = ReadAndLoadOthers(files[i], sharing, useCache: false);
+            summaries[i] = pending[i]!.Summary;
+        }
+
+        order = changed.Order().ToArray();
         Lap("read, and load documents other than maps");
         bool hasExports = Enumerable.Range(0, count).Any(i => pending[i] is { ExportBytes: not null } || (!changed.Contains(i) && summaries[i] is { IsMetadataExport: true }));
-        var known = Enumerable.Range(0, count).Where(i => !changed.Contains(i) || pending[i]?.Summary is not null).SelectMany(i => summaries[i]?.Documents ?? []);
-        var nonMaps = known.Where(d => d is not TableMap).ToList();
-        bool hasMetadata = nonMaps.Any(d => d is EntityMetadataDocument) || hasExports;
+        var knownSummaries = Enumerable.Range(0, count).Where(i => (!changed.Contains(i) || pending[i]?.Summary is not null) && summaries[i] is not null).Select(i => summaries[i]!).ToList();
+        var nonMaps = knownSummaries.SelectMany(s => s.Documents).Where(d => d is not TableMap).ToList();
+        var metadataParts = MetadataParts(knownSummaries);
+        bool hasMetadata = metadataParts.Count > 0 || hasExports;
         if (hadMetadata is { } had && had != hasMetadata && changed.Count < count)
         {
             // Whether rules needing metadata run at all changed: every map is checked again.
@@ -183,7 +209,7 @@ public sealed class LintWorkspace
 
         // The cache is keyed by the content, the configuration and what the map used of the metadata files and
         // connection sets, which are all known now (exports by their bytes).
-        var cache = options.StreamMaps && options.Analyzers is null ? options.Cache : null;
+        var cache = UsableCache;
         var keys = cache is null ? null : new CacheKeys(
             options,
             hasMetadata,
@@ -201,7 +227,7 @@ public sealed class LintWorkspace
         {
             (registrations, notes) = Registrations(hasMetadata);
             ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
-            partial = new SemanticModel(nonMaps);
+            partial = new SemanticModel(nonMaps, metadataParts);
         }
 
         Parallel.ForEach(order, parallel, i =>
@@ -211,13 +237,21 @@ public sealed class LintWorkspace
                 byte[]? bytes = null;
                 if (!map.Loaded)
                 {
-                    bytes = map.Bytes ?? source.Read(files[i], map.Bag);
-                    if (bytes is not null && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
+                    // A map known by its stamp is read only if its entry cannot be used.
+                    bool unread = map.Bytes is null && map.Stamped && keys is not null;
+                    bytes = map.Bytes ?? (unread ? null : source.Read(files[i], map.Bag));
+                    if ((bytes is not null || map.Stamped) && keys is not null && !map.Records && Restore(files[i], bytes, map, cache!, keys) is { } restored)
                     {
                         summaries[i] = restored;
                         map.Documents = restored.Documents;
                         map.Restored = true;
+                        RememberStamp(files[i], map, StampedMap);
                         return;
+                    }
+
+                    if (unread)
+                    {
+                        bytes = source.Read(files[i], map.Bag);
                     }
 
                     map.Documents = Load(files[i], bytes, map, sharing, null);
@@ -225,7 +259,7 @@ public sealed class LintWorkspace
 
                 if (partial is not null)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), bytes is not null && !map.Records, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules!), map, bytes is not null && !map.Records, cache, keys);
                 }
             }
         });
@@ -253,16 +287,16 @@ public sealed class LintWorkspace
                 }
             });
 
-            nonMaps = Enumerable.Range(0, count).Where(i => summaries[i] is not null && (!changed.Contains(i) || pending[i] is not { IsMap: true }))
-                .SelectMany(i => summaries[i]!.Documents).Where(d => d is not TableMap).ToList();
+            var others = Enumerable.Range(0, count).Where(i => summaries[i] is not null && (!changed.Contains(i) || pending[i] is not { IsMap: true })).Select(i => summaries[i]!).ToList();
+            nonMaps = others.SelectMany(s => s.Documents).Where(d => d is not TableMap).ToList();
             (registrations, notes) = Registrations(true);
             ownRules = registrations.Where(r => !r.Analyzer.RequiresAllMaps).ToList();
-            partial = new SemanticModel(nonMaps);
+            partial = new SemanticModel(nonMaps, MetadataParts(others));
             Parallel.ForEach(order, parallel, i =>
             {
                 if (pending[i] is { IsMap: true, Restored: false } map)
                 {
-                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), !map.Loaded && !map.Records && map.Hash.Length > 0, cache, keys);
+                    summaries[i] = Remember(CheckOwn(files[i], map, partial, ownRules), map, !map.Loaded && !map.Records && map.Hash.Length > 0, cache, keys);
                 }
             });
         }
@@ -320,6 +354,12 @@ public sealed class LintWorkspace
 
         public string Hash { get; set; } = string.Empty;
 
+        /// <summary>The file's stamp before it was read (disk only), recorded in the cache with its hash.</summary>
+        public Util.FileStamp? Stamp { get; set; }
+
+        /// <summary>The hash came from the cache's record of an unchanged stamp: the file was not read.</summary>
+        public bool Stamped { get; set; }
+
         public IReadOnlyList<MapLintDocument> Documents { get; set; } = [];
 
         /// <summary>True when <see cref="Documents"/> were loaded in stage 1 (a file of the service's records).</summary>
@@ -333,7 +373,7 @@ public sealed class LintWorkspace
         public bool Records { get; set; }
     }
 
-    private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
+    private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing, bool useCache = true)
     {
         var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true });
         if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
@@ -343,6 +383,29 @@ public sealed class LintWorkspace
             var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
             pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al, Omitted = pending.Bag.Omitted };
             return pending;
+        }
+
+        var stampCache = useCache ? UsableCache : null;
+        if (stampCache is not null && source.Stamp(file) is { } stamp)
+        {
+            // Unchanged since the cache saw it (git's stat check): its hash is known without reading it.
+            pending.Stamp = stamp;
+            if (stampCache.FindByStamp(file.FullPath, stamp) is { } known)
+            {
+                pending.Hash = known.Hash;
+                if (known.Kind == StampedMap)
+                {
+                    pending.IsMap = true;
+                    pending.Stamped = true;
+                    return pending;
+                }
+
+                if (known.Kind == StampedMetadata && RestoreMetadata(file, CacheKeys.MetadataEntryKey(options, file, known.Hash), stampCache, sharing) is { } restored)
+                {
+                    pending.Summary = new DocumentSummary(file, known.Hash, null, [], [], MetadataUse.None, false, []) { Metadata = restored };
+                    return pending;
+                }
+            }
         }
 
         if (source.ReadPrefix(file) is { } prefix && ReaderBinding.PeekKind(prefix, complete: false) == "tableMap" && !DocumentLoader.IsMetadataExport(file, prefix))
@@ -378,6 +441,20 @@ public sealed class LintWorkspace
         }
         else
         {
+            var cache = useCache ? UsableCache : null;
+            string? metadataKey = null;
+            if (cache is not null)
+            {
+                pending.Hash = Hash(bytes);
+                metadataKey = CacheKeys.MetadataEntryKey(options, file, pending.Hash);
+                if (RestoreMetadata(file, metadataKey, cache, sharing) is { } deferred)
+                {
+                    RememberStamp(file, pending, StampedMetadata);
+                    pending.Summary = new DocumentSummary(file, pending.Hash, null, [], [], MetadataUse.None, false, []) { Metadata = deferred };
+                    return pending;
+                }
+            }
+
             var documents = Load(file, bytes, pending, sharing, null);
             if (documents.Any(d => d is TableMap) || Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
             {
@@ -398,10 +475,105 @@ public sealed class LintWorkspace
                 }
             }
 
+            // A clean metadata document (no findings, no suppressions: nothing of it is reported) is remembered by
+            // what it defines; the next run reads its definitions only if a changed map asks for them.
+            if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0 && pending.Bag.Omitted.Count == 0
+                && clean.File.DisplayPath == file.DisplayPath)
+            {
+                cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
+                RememberStamp(file, pending, StampedMetadata);
+            }
+
             pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
         }
 
         return pending;
+    }
+
+    private const byte StampedMap = 1;
+    private const byte StampedMetadata = 2;
+
+    /// <summary>
+    /// Records the stamp the file had before it was read with its hash, so the next run need not read it. Only
+    /// for a file last changed well before this run began: one written in the same instant as it was read could
+    /// change again without its times moving (git's "racy clean" case).
+    /// </summary>
+    private void RememberStamp(WorkspaceFile file, PendingFile pending, byte kind)
+    {
+        const long margin = 2_000_000_000;
+        if (UsableCache is { } cache && !pending.Stamped && pending.Stamp is { } stamp && pending.Hash.Length == 64 && stamp.ModifiedNs < runStartNs - margin && stamp.ChangedNs < runStartNs - margin)
+        {
+            cache.PutStamp(file.FullPath, stamp, pending.Hash, kind);
+        }
+    }
+
+    private long runStartNs;
+
+    /// <summary>The cache, when this run may use it (the built-in rules, maps streamed).</summary>
+    private SummaryCache? UsableCache => options.StreamMaps && options.Analyzers is null ? options.Cache : null;
+
+    /// <summary>A metadata file known from its entry; its document is loaded (from the file as it is then) on first use.</summary>
+    private DeferredMetadata? RestoreMetadata(WorkspaceFile file, string key, SummaryCache cache, IReadOnlyCollection<string> sharing)
+    {
+        if (cache.FindMetadata(key) is not { } payload)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SummaryCodec.ReadMetadata(payload, file, entity => LoadMetadata(file, sharing, entity));
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            // An entry that does not read back is not trusted: the file is loaded and the entry replaced.
+            cache.RejectMetadata(key);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A cached metadata file read for one entity: bound straight from the reader with the other entities skipped
+    /// (the file was clean when cached); the whole document when the reader path gives up (it changed since).
+    /// </summary>
+    private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing, string entity)
+    {
+        var bag = new DiagnosticBag(file.DisplayPath, null);
+        if (source.Read(file, bag) is not { } bytes)
+        {
+            return null;
+        }
+
+        var metadata = Syntax.SourceDecoder.Decode(bytes, bag) is { } text
+            && DocumentLoader.LoadFromReader(file, text, new DiagnosticBag(file.DisplayPath, text), "entityMetadata", name => string.Equals(name, entity, StringComparison.OrdinalIgnoreCase)) is EntityMetadataDocument one
+            ? one
+            : DocumentLoader.LoadDocuments(file, bytes, bag, sharing, null).OfType<EntityMetadataDocument>().FirstOrDefault();
+        if (metadata is not null && options.StreamMaps && source.Reread(file) is { } reread)
+        {
+            metadata.File.Text.Release(reread);
+        }
+
+        return metadata;
+    }
+
+    /// <summary>The metadata of the summaries in file order: loaded documents, and files known from the cache by their names.</summary>
+    private static List<MetadataPart> MetadataParts(IEnumerable<DocumentSummary> summaries)
+    {
+        var parts = new List<MetadataPart>();
+        foreach (var summary in summaries)
+        {
+            if (summary.Metadata is { } deferred)
+            {
+                parts.Add(new MetadataPart(null, deferred));
+            }
+
+            foreach (var document in summary.Documents.OfType<EntityMetadataDocument>())
+            {
+                parts.Add(new MetadataPart(document, null));
+            }
+        }
+
+        return parts;
     }
 
     private static IReadOnlyList<MapLintDocument> Load(WorkspaceFile file, byte[]? bytes, PendingFile pending, IReadOnlyCollection<string> sharing, MetadataDemand? demand)
@@ -416,9 +588,13 @@ public sealed class LintWorkspace
     }
 
     /// <summary>The map's summary from the cache, when its entry is there and what it used is unchanged.</summary>
-    private DocumentSummary? Restore(WorkspaceFile file, byte[] bytes, PendingFile pending, SummaryCache cache, CacheKeys keys)
+    private DocumentSummary? Restore(WorkspaceFile file, byte[]? bytes, PendingFile pending, SummaryCache cache, CacheKeys keys)
     {
-        pending.Hash = Hash(bytes);
+        if (bytes is not null)
+        {
+            pending.Hash = Hash(bytes);
+        }
+
         if (cache.Find(keys.EntryKey(pending.Hash)) is not { } payload)
         {
             return null;
@@ -428,9 +604,13 @@ public sealed class LintWorkspace
         try
         {
             var (uses, dependencies) = SummaryCodec.ReadHead(payload);
-            if (dependencies == keys.Dependencies(uses) && Syntax.SourceDecoder.Decode(bytes, new DiagnosticBag(file.DisplayPath, null)) is { } text)
+            if (dependencies == keys.Dependencies(uses))
             {
-                summary = SummaryCodec.Read(payload, file, pending.Hash, text);
+                // From the disk, the text is the entry's line table, its bytes read again only to show a line; held
+                // in memory (an editor, tests), it is decoded from the bytes at hand.
+                var readAgain = source.Reread(file);
+                var given = readAgain is null && bytes is not null ? Syntax.SourceDecoder.Decode(bytes, new DiagnosticBag(file.DisplayPath, null)) : null;
+                summary = readAgain is null && given is null ? null : SummaryCodec.Read(payload, file, pending.Hash, given, readAgain);
             }
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidCastException)
@@ -453,12 +633,13 @@ public sealed class LintWorkspace
         return summary;
     }
 
-    private static DocumentSummary Remember(DocumentSummary summary, bool read, SummaryCache? cache, CacheKeys? keys)
+    private DocumentSummary Remember(DocumentSummary summary, PendingFile pending, bool read, SummaryCache? cache, CacheKeys? keys)
     {
         // The cache keeps created findings only: a file over the findings cap is checked again each time.
-        if (cache is not null && keys is not null && read && summary.Omitted.Count == 0)
+        if (cache is not null && keys is not null && read && summary.Text is not null && summary.Omitted.Count == 0)
         {
             cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
+            RememberStamp(summary.File, pending, StampedMap);
         }
 
         return summary;
@@ -476,6 +657,7 @@ public sealed class LintWorkspace
             {
                 partial.Resolve(map);
                 RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
+                partial.KeepSpanningMetadata(map);
             }
 
             uses = recorder.ToUse();
@@ -519,17 +701,8 @@ public sealed class LintWorkspace
         int count = files.Count;
         var all = summaries.Select(s => s!).ToList();
         var loaded = all.SelectMany(s => s.Documents).ToList();
-
-        // An edit that leaves what other maps are checked against as it was re-checks the files it concerns, on
-        // the sync graph of the last run with its maps replaced; every other file's findings are the last run's.
-        var replacing = before is null || lastModel is null ? null : IncrementalStage.Replacements(before, all, lastModel.SyncGraph);
-        SemanticModel model;
-        if (replacing is not null)
-        {
-            // The key-column index answers only for the columns lookups ask about, which the edit left alone.
-            model = new SemanticModel(loaded) { KeyColumns = lastModel!.KeyColumns, PreviousGraph = lastModel.SyncGraph, Replacing = replacing };
-        }
-        else
+        // Built only if a lookup needs it (one that neither metadata nor naming resolves).
+        KeyColumnIndex KeyColumns()
         {
             var keyColumns = new KeyColumnIndex();
             foreach (var columns in all.SelectMany(s => s.Columns))
@@ -537,9 +710,16 @@ public sealed class LintWorkspace
                 columns.AddTo(keyColumns);
             }
 
-            model = new SemanticModel(loaded) { KeyColumns = keyColumns };
+            return keyColumns;
         }
 
+        // An edit that leaves what other maps are checked against as it was re-checks the files it concerns, on
+        // the sync graph of the last run with its maps replaced; every other file's findings are the last run's.
+        var replacing = before is null || lastModel is null ? null : IncrementalStage.Replacements(before, all, lastModel.SyncGraph);
+        var model = replacing is not null
+            // The key-column index answers only for the columns lookups ask about, which the edit left alone.
+            ? new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = lastModel!.KeyColumns, PreviousGraph = lastModel.SyncGraph, Replacing = replacing }
+            : new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = KeyColumns };
         var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
         lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).
@@ -613,7 +793,9 @@ public sealed class LintWorkspace
         lastModel = model;
         diagnostics.Sort(DiagnosticComparer.Instance);
         lap("severities, suppressions and sorting");
-        return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };
+        // A metadata file known from the cache counts as the document it is.
+        int documentCount = loaded.Count + all.Count(s => s.Metadata is not null);
+        return new LintResult(diagnostics, count, documentCount, notes, model) { Phases = phases, BusinessCentral = businessCentral };
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

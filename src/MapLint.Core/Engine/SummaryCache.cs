@@ -15,7 +15,7 @@ namespace MapLint.Engine;
 public sealed class SummaryCache
 {
     private const string FileName = "summaries.bin";
-    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-2\n"u8.ToArray();
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-3\n"u8.ToArray();
 
     private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
@@ -23,6 +23,8 @@ public sealed class SummaryCache
     private int written;
     private int hits;
     private int misses;
+    private int metadataHits;
+    private int stampHits;
 
     private SummaryCache(string folder)
     {
@@ -47,6 +49,9 @@ public sealed class SummaryCache
 
     public int Misses => misses;
 
+    /// <summary>Metadata files known from their entries (by their names; parsed only if a changed map asks).</summary>
+    public int MetadataHits => metadataHits;
+
     /// <summary>The engine's identity: summaries written by another build of MapLint are not read.</summary>
     internal static readonly string Stamp = Identity();
 
@@ -62,6 +67,91 @@ public sealed class SummaryCache
 
         Interlocked.Increment(ref misses);
         return null;
+    }
+
+    /// <summary>Files taken as unchanged by their stamp, without being read.</summary>
+    public int StampHits => stampHits;
+
+    /// <summary>
+    /// The content hash and kind recorded for the file when it was last read, if its stamp (device, inode, size,
+    /// modification and change times) is still the same: the file is then not read again.
+    /// </summary>
+    internal (string Hash, byte Kind)? FindByStamp(string fullPath, Util.FileStamp stamp)
+    {
+        _ = loaded.Value;
+        string key = StampKey(fullPath);
+        if (!stored.TryGetValue(key, out var payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+            byte kind = reader.ReadByte();
+            var known = new Util.FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+            string hash = reader.ReadString();
+            if (known != stamp || hash.Length != 64)
+            {
+                return null;
+            }
+
+            used[key] = payload;
+            Interlocked.Increment(ref stampHits);
+            return (hash, kind);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records the stamp a file had when it was read, with its content hash and kind.</summary>
+    internal void PutStamp(string fullPath, Util.FileStamp stamp, string hash, byte kind)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(kind);
+            writer.Write(stamp.Device);
+            writer.Write(stamp.Inode);
+            writer.Write(stamp.Size);
+            writer.Write(stamp.ModifiedNs);
+            writer.Write(stamp.ChangedNs);
+            writer.Write(hash);
+        }
+
+        var payload = buffer.ToArray();
+        string key = StampKey(fullPath);
+        if (!stored.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(payload))
+        {
+            Interlocked.Increment(ref written);
+        }
+
+        used[key] = payload;
+    }
+
+    private static string StampKey(string fullPath) => "stamp\n" + fullPath;
+
+    /// <summary>A metadata file's entry (counted apart from the maps' <see cref="Hits"/>).</summary>
+    internal byte[]? FindMetadata(string key)
+    {
+        _ = loaded.Value;
+        if (stored.TryGetValue(key, out var payload))
+        {
+            Interlocked.Increment(ref metadataHits);
+            used[key] = payload;
+            return payload;
+        }
+
+        return null;
+    }
+
+    /// <summary>A metadata entry that did not read back: not counted as used, replaced by the next <see cref="Put"/>.</summary>
+    internal void RejectMetadata(string key)
+    {
+        Interlocked.Decrement(ref metadataHits);
+        used.TryRemove(key, out _);
     }
 
     /// <summary>An entry found but not usable (its metadata changed): counted as a miss, replaced by the next <see cref="Put"/>.</summary>

@@ -25,6 +25,7 @@ internal static class SummaryCodec
         {
             WriteUses(w, summary.Uses);
             w.Write(dependencies);
+            WriteLineTable(w, summary.Text!);
             w.Write(summary.Findings.Count);
             foreach (var d in summary.Findings)
             {
@@ -55,6 +56,9 @@ internal static class SummaryCodec
                 {
                     WriteMapping(w, m);
                 }
+
+                WriteSideMetadata(w, map.Source.KnownMetadata);
+                WriteSideMetadata(w, map.Destination.KnownMetadata);
             }
 
             w.Write(summary.Columns.Count);
@@ -72,6 +76,42 @@ internal static class SummaryCodec
         return buffer.ToArray();
     }
 
+    /// <summary>A clean metadata file's entry: what it defines (app, entity names, organization lists), not the definitions.</summary>
+    public static byte[] WriteMetadata(EntityMetadataDocument document)
+    {
+        var (names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits) = DeferredMetadata.FactsOf(document);
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(document.App);
+            WriteStrings(w, names);
+            WriteStrings(w, legalEntities);
+            WriteStrings(w, businessUnits);
+            w.Write(declaresLegalEntities);
+            w.Write(declaresBusinessUnits);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The metadata file from its entry, its definitions read by <paramref name="load"/> when first asked for.</summary>
+    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<string, EntityMetadataDocument?> load)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        string app = r.ReadString();
+        var names = ReadStrings(r);
+        var legalEntities = ReadStrings(r);
+        var businessUnits = ReadStrings(r);
+        bool declaresLegalEntities = r.ReadBoolean();
+        bool declaresBusinessUnits = r.ReadBoolean();
+        if (r.BaseStream.Position != payload.Length)
+        {
+            throw new FormatException("trailing bytes");
+        }
+
+        return new DeferredMetadata(file.FullPath, app, names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits, load);
+    }
+
     /// <summary>What the entry's rules used of the metadata, and the fingerprint it had then.</summary>
     public static (MetadataUse Uses, string Dependencies) ReadHead(byte[] payload)
     {
@@ -80,11 +120,21 @@ internal static class SummaryCodec
     }
 
     /// <summary>The summary, with positions in <paramref name="text"/> (the file as read now); null when the entry does not fit.</summary>
-    public static DocumentSummary? Read(byte[] payload, WorkspaceFile file, string contentHash, SourceText text)
+    /// <remarks>
+    /// The text is the one given (decoded from the bytes just read) or, when null, the text known by the entry's
+    /// length and line table, its bytes read again through <paramref name="readAgain"/> only if a line is shown.
+    /// </remarks>
+    public static DocumentSummary? Read(byte[] payload, WorkspaceFile file, string contentHash, SourceText? given, Func<byte[]?>? readAgain)
     {
         using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         var uses = ReadUses(r);
         r.ReadString();
+        var cached = ReadLineTable(r, readAgain);
+        var text = given ?? cached;
+        if (text.Length != cached.Length)
+        {
+            return null;
+        }
         int findingCount = r.ReadInt32();
         var findings = new List<Diagnostic>(findingCount);
         for (int i = 0; i < findingCount; i++)
@@ -132,6 +182,8 @@ internal static class SummaryCodec
             }
 
             map.Restore(mappings, writesSource, writesDestination, writtenSource, writtenDestination);
+            map.Source.KnownMetadata = ReadSideMetadata(r);
+            map.Destination.KnownMetadata = ReadSideMetadata(r);
             documents.Add(map);
         }
 
@@ -143,6 +195,130 @@ internal static class SummaryCodec
         }
 
         return new DocumentSummary(file, contentHash, text, documents, findings, uses, false, columns);
+    }
+
+    private static void WriteLineTable(BinaryWriter w, SourceText text)
+    {
+        var (starts, ascii) = text.LineTable;
+        w.Write(text.Length);
+        w.Write(ascii);
+        w.Write(starts.Length);
+        int previous = 0;
+        foreach (int start in starts)
+        {
+            WriteVarint(w, start - previous);
+            previous = start;
+        }
+    }
+
+    private static SourceText ReadLineTable(BinaryReader r, Func<byte[]?>? readAgain)
+    {
+        int length = r.ReadInt32();
+        bool ascii = r.ReadBoolean();
+        int count = r.ReadInt32();
+        if (length < 0 || count < 1 || count > length + 1)
+        {
+            throw new FormatException("bad line table");
+        }
+
+        var starts = new int[count];
+        int offset = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int delta = ReadVarint(r);
+            offset += delta;
+            if ((i == 0 ? delta != 0 : delta <= 0) || offset > length)
+            {
+                throw new FormatException("bad line table");
+            }
+
+            starts[i] = offset;
+        }
+
+        return new SourceText(length, starts, ascii, readAgain);
+    }
+
+    private static void WriteVarint(BinaryWriter w, int value)
+    {
+        uint v = (uint)value;
+        while (v >= 0x80)
+        {
+            w.Write((byte)(v | 0x80));
+            v >>= 7;
+        }
+
+        w.Write((byte)v);
+    }
+
+    private static int ReadVarint(BinaryReader r)
+    {
+        uint result = 0;
+        for (int shift = 0; shift < 35; shift += 7)
+        {
+            byte b = r.ReadByte();
+            result |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return result > int.MaxValue ? throw new FormatException("bad varint") : (int)result;
+            }
+        }
+
+        throw new FormatException("bad varint");
+    }
+
+    private static void WriteSideMetadata(BinaryWriter w, SideMetadata? known)
+    {
+        w.Write(known is not null);
+        if (known is null)
+        {
+            return;
+        }
+
+        w.Write(known.EntityFound);
+        w.Write(known.Keys.Count);
+        foreach (var key in known.Keys)
+        {
+            WriteStrings(w, key);
+        }
+
+        WriteOptional(w, known.CompanyField);
+        w.Write(known.LookupColumns.Count);
+        foreach (var (column, targets) in known.LookupColumns.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            w.Write(column);
+            w.Write(targets is not null);
+            if (targets is not null)
+            {
+                WriteStrings(w, targets);
+            }
+        }
+    }
+
+    private static SideMetadata? ReadSideMetadata(BinaryReader r)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        bool found = r.ReadBoolean();
+        int keyCount = r.ReadInt32();
+        var keys = new List<IReadOnlyList<string>>(keyCount);
+        for (int i = 0; i < keyCount; i++)
+        {
+            keys.Add(ReadStrings(r));
+        }
+
+        string? company = ReadOptional(r);
+        int columnCount = r.ReadInt32();
+        var columns = new Dictionary<string, IReadOnlyList<string>?>(columnCount, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < columnCount; i++)
+        {
+            string column = r.ReadString();
+            columns[column] = r.ReadBoolean() ? ReadStrings(r) : null;
+        }
+
+        return new SideMetadata(found, keys, company, columns);
     }
 
     private static void WriteMapping(BinaryWriter w, FieldMapping m)
@@ -433,6 +609,18 @@ internal sealed class CacheKeys
         var sets = new List<string>();
         foreach (var summary in others)
         {
+            if (summary.Metadata is { } deferred)
+            {
+                // Known by its names from the cache: the same fingerprint as its loaded document's.
+                foreach (string entity in deferred.EntityNames)
+                {
+                    definedIn.TryAdd((deferred.App, entity), summary.ContentHash);
+                }
+
+                Add(appFiles, deferred.App, summary.ContentHash);
+                metadataFiles.Add(summary.ContentHash);
+            }
+
             foreach (var document in summary.Documents)
             {
                 switch (document)
@@ -478,6 +666,13 @@ internal sealed class CacheKeys
             list.Add(hash);
         }
     }
+
+    /// <summary>
+    /// Where a metadata file's entry is kept: its content and extension under this build of MapLint and file-size
+    /// limit (what it defines depends on nothing else; the definitions themselves are read again when used).
+    /// </summary>
+    public static string MetadataEntryKey(LintOptions options, WorkspaceFile file, string contentHash) =>
+        Hash(SummaryCache.Stamp + "\nmetadata\n" + options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + Path.GetExtension(file.FullPath).ToLowerInvariant() + "\n" + contentHash);
 
     /// <summary>Where a file's entry is kept: its content under this configuration and build of MapLint.</summary>
     public string EntryKey(string contentHash) => Hash(SummaryCache.Stamp + "\n" + configuration + "\n" + contentHash);

@@ -18,12 +18,13 @@ internal static class EntityMetadataBinder
     private static readonly byte[] NotInteger = [(byte)'.', (byte)'e', (byte)'E'];
 
     /// <summary>The entities, bound; null when anything is not plainly valid.</summary>
-    public static List<EntityDefinition>? Bind(EntityMetadataDocument document, byte[] utf8, (int Start, int End) range)
+    /// <remarks><paramref name="wanted"/>: bind only the entities it accepts, skipping the others' values (a file known to be valid, read for one entity).</remarks>
+    public static List<EntityDefinition>? Bind(EntityMetadataDocument document, byte[] utf8, (int Start, int End) range, Func<string, bool>? wanted = null)
     {
         try
         {
             var reader = new Utf8JsonReader(utf8.AsSpan(range.Start, range.End - range.Start), ReaderBinding.Options);
-            return ReadEntities(ref reader, document, range.Start, NameTable.Current, new HashSet<string>(StringComparer.Ordinal));
+            return ReadEntities(ref reader, document, range.Start, NameTable.Current, new HashSet<string>(StringComparer.Ordinal), wanted);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -31,7 +32,7 @@ internal static class EntityMetadataBinder
         }
     }
 
-    private static List<EntityDefinition>? ReadEntities(ref Utf8JsonReader reader, EntityMetadataDocument document, int offset, NameTable names, HashSet<string> fieldNames)
+    private static List<EntityDefinition>? ReadEntities(ref Utf8JsonReader reader, EntityMetadataDocument document, int offset, NameTable names, HashSet<string> fieldNames, Func<string, bool>? wanted)
     {
         var entities = new List<EntityDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -45,6 +46,17 @@ internal static class EntityMetadataBinder
             int start = offset + (int)reader.TokenStartIndex;
             string name = String(ref reader, names);
             var nameSpan = new TextSpan(start, start + reader.ValueSpan.Length + 2);
+            if (wanted is not null && !wanted(name))
+            {
+                if (!seen.Add(name))
+                {
+                    return null;
+                }
+
+                reader.Skip();
+                continue;
+            }
+
             if (!seen.Add(name) || ReadEntity(ref reader, names, fieldNames) is not { } entity)
             {
                 return null;

@@ -181,6 +181,9 @@ public sealed class MapSide
 
     public MapFilter? Filter { get; }
 
+    /// <summary>What the rules spanning maps need of the side's metadata, once the map's own rules ran; null before.</summary>
+    public SideMetadata? KnownMetadata { get; internal set; }
+
     public bool IsDataverse => Apps.IsDataverse(App);
 
     /// <summary>Names the side by the logical name the metadata gives its written name (the semantic model resolves it).</summary>

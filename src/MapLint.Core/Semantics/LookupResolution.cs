@@ -81,11 +81,10 @@ internal sealed class LookupResolver
         }
 
         var part = path.Parts[0];
-        var entity = model.GetEntity(side);
-        var column = entity?.FindField(path.Column);
-        if (column is { Targets.Count: > 0 } known)
+        var (entityFound, columnFound, targets) = model.LookupColumn(side, path.Column);
+        if (targets.Count > 0)
         {
-            return new ResolvedLookup(lookup, path, known.Targets.Select(t => new LookupTarget(t, part.KeyColumn, LookupTargetSource.Metadata)).ToList(), null);
+            return new ResolvedLookup(lookup, path, targets.Select(t => new LookupTarget(t, part.KeyColumn, LookupTargetSource.Metadata)).ToList(), null);
         }
 
         if (Convention(side, path.Column, part.KeyColumn) is { } byName)
@@ -98,9 +97,9 @@ internal sealed class LookupResolver
             return new ResolvedLookup(lookup, path, [new LookupTarget(table, part.KeyColumn, LookupTargetSource.KeyColumn)], null);
         }
 
-        string where = entity is null
+        string where = !entityFound
             ? $"metadata of '{side.Entity}' with lookup column '{path.Column}' and its target"
-            : column is null
+            : !columnFound
                 ? $"'{path.Column}' in the metadata of '{side.Entity}', with its target"
                 : $"the target of lookup column '{path.Column}' in the metadata of '{side.Entity}'";
         return new ResolvedLookup(lookup, path, [], where);

@@ -5,62 +5,77 @@ namespace MapLint.Semantics;
 /// <summary>All entity metadata of the workspace, indexed by app and entity name (case-insensitive).</summary>
 public sealed class MetadataCatalog
 {
-    private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entities = new(Apps.NameComparer);
-    private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entitySets = new(Apps.NameComparer);
+    private readonly Dictionary<string, Dictionary<string, Entry>> entities = new(Apps.NameComparer);
+    private readonly Lazy<Dictionary<string, Dictionary<string, EntityDefinition>>> entitySets;
     private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<MetadataSource> sources = [];
     private readonly bool declaresLegalEntities;
     private readonly bool declaresBusinessUnits;
 
     internal MetadataCatalog(IEnumerable<EntityMetadataDocument> documents)
+        : this(documents.Select(d => new MetadataPart(d, null)))
     {
-        List<List<EntityDefinition>>? several = null;
-        var definitions = new Dictionary<string, List<EntityDefinition>>(StringComparer.OrdinalIgnoreCase); // by app and name
-        foreach (var document in documents)
-        {
-            if (!entities.TryGetValue(document.App, out var byName))
-            {
-                entities[document.App] = byName = new Dictionary<string, EntityDefinition>(StringComparer.OrdinalIgnoreCase);
-            }
+    }
 
-            foreach (var entity in document.Entities)
+    /// <summary>The catalog of metadata documents and of files known from the cache by their names alone, in file order.</summary>
+    internal MetadataCatalog(IEnumerable<MetadataPart> parts)
+    {
+        foreach (var (document, file) in parts)
+        {
+            if (document is not null)
             {
-                if (byName.TryAdd(entity.Name, entity))
+                var byName = App(document.App);
+                foreach (var entity in document.Entities)
                 {
-                    continue;
+                    Slot(byName, entity.Name).Add(entity);
                 }
 
-                // A table in two documents (its export, and the option-set response of one of its columns; or two
-                // files that disagree, which DIPV2014 reports) is joined below, in an order of what they say.
-                string key = document.App + "\n" + entity.Name;
-                if (!definitions.TryGetValue(key, out var list))
+                legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
+                businessUnits.UnionWith(document.BusinessUnits.Select(n => n.Value));
+                declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
+                declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
+                sources.Add(new MetadataSource(document.App, document.File.FullPath, document.Entities.Select(e => e.Name).ToList()));
+            }
+            else if (file is not null)
+            {
+                // Known by its names: its definitions are read when first asked for.
+                var byName = App(file.App);
+                foreach (string name in file.EntityNames)
                 {
-                    definitions[key] = list = [byName[entity.Name]];
-                    (several ??= []).Add(list);
+                    Slot(byName, name).Add(file);
                 }
 
-                list.Add(entity);
+                legalEntities.UnionWith(file.LegalEntities);
+                businessUnits.UnionWith(file.BusinessUnits);
+                declaresLegalEntities |= file.DeclaresLegalEntities;
+                declaresBusinessUnits |= file.DeclaresBusinessUnits;
+                sources.Add(new MetadataSource(file.App, file.FullPath, file.EntityNames));
             }
-
-            legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
-            businessUnits.UnionWith(document.BusinessUnits.Select(n => n.Value));
-            declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
-            declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
         }
 
-        foreach (var list in several ?? [])
+        Dictionary<string, Entry> App(string app)
         {
-            var ordered = Canonical(list);
-            var joined = ordered[0];
-            for (int i = 1; i < ordered.Count; i++)
+            if (!entities.TryGetValue(app, out var byName))
             {
-                joined = EntityDefinition.Join(joined, ordered[i]);
+                entities[app] = byName = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
             }
 
-            entities[joined.App][joined.Name] = joined;
+            return byName;
         }
 
-        IndexEntitySets();
+        static Entry Slot(Dictionary<string, Entry> byName, string name)
+        {
+            if (!byName.TryGetValue(name, out var entry))
+            {
+                byName[name] = entry = new Entry(name);
+            }
+
+            return entry;
+        }
+
+        // Built on the first name that is not a logical name: it reads every definition, deferred ones included.
+        entitySets = new Lazy<Dictionary<string, Dictionary<string, EntityDefinition>>>(IndexEntitySets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -69,23 +84,25 @@ public sealed class MetadataCatalog
     /// default plural (<see cref="EntitySetNames.Default"/>), unless that name is a logical name itself or two
     /// tables would share it. A name no metadata resolves stays as written (and DIPV1020 says so).
     /// </summary>
-    private void IndexEntitySets()
+    private Dictionary<string, Dictionary<string, EntityDefinition>> IndexEntitySets()
     {
-        foreach (var (app, byName) in entities)
+        var index = new Dictionary<string, Dictionary<string, EntityDefinition>>(Apps.NameComparer);
+        foreach (var (app, entries) in entities)
         {
             if (!Apps.IsDataverse(app))
             {
                 continue;
             }
 
+            var byName = entries.Values.Select(e => e.Definition).OfType<EntityDefinition>().ToList();
             var sets = new Dictionary<string, EntityDefinition>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in byName.Values.Where(e => e.EntitySetName is not null).OrderBy(e => e.Name, StringComparer.Ordinal))
+            foreach (var entity in byName.Where(e => e.EntitySetName is not null).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 sets.TryAdd(entity.EntitySetName!, entity);
             }
 
             var derived = new Dictionary<string, EntityDefinition?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in byName.Values.Where(e => e.EntitySetName is null))
+            foreach (var entity in byName.Where(e => e.EntitySetName is null))
             {
                 string set = EntitySetNames.Default(entity.Name);
                 derived[set] = derived.ContainsKey(set) ? null : entity;
@@ -93,7 +110,7 @@ public sealed class MetadataCatalog
 
             foreach (var (set, entity) in derived)
             {
-                if (entity is not null && !byName.ContainsKey(set))
+                if (entity is not null && !entries.ContainsKey(set))
                 {
                     sets.TryAdd(set, entity);
                 }
@@ -101,10 +118,18 @@ public sealed class MetadataCatalog
 
             if (sets.Count > 0)
             {
-                entitySets[app] = sets;
+                index[app] = sets;
             }
         }
+
+        return index;
     }
+
+    /// <summary>The metadata files the catalog holds (loaded or deferred), with the entity names each defines.</summary>
+    public IReadOnlyList<MetadataSource> Sources => sources;
+
+    /// <summary>Whether the metadata defines the entity, without reading a deferred file or noting a use.</summary>
+    internal bool Defines(string app, string name) => entities.TryGetValue(app, out var byName) && byName.ContainsKey(name);
 
     /// <summary>
     /// Several definitions of one entity, in the order they are joined: the fullest first (most fields, then with
@@ -149,12 +174,12 @@ public sealed class MetadataCatalog
             return null;
         }
 
-        if (byName.GetValueOrDefault(name) is { } entity)
+        if (byName.TryGetValue(name, out var entry) && entry.Definition is { } entity)
         {
             return entity;
         }
 
-        if (entitySets.TryGetValue(app, out var sets) && sets.GetValueOrDefault(name) is { } bySet)
+        if (Apps.IsDataverse(app) && entitySets.Value.TryGetValue(app, out var sets) && sets.GetValueOrDefault(name) is { } bySet)
         {
             // The logical name is noted too: a change to that entity's metadata concerns the document.
             MetadataUse.Entity(app, bySet.Name);
@@ -179,4 +204,60 @@ public sealed class MetadataCatalog
         MetadataUse.OrganizationLists();
         return value;
     }
+
+    /// <summary>
+    /// One entity's definitions: several (its export and the option-set response of one of its columns; or two
+    /// files that disagree, which DIPV2014 reports) are joined in the canonical order of what they say. Joined when
+    /// first asked for, which reads the deferred files holding it.
+    /// </summary>
+    private sealed class Entry
+    {
+        private readonly string name;
+        private readonly List<(EntityDefinition? Loaded, DeferredMetadata? Deferred)> parts = [];
+        private readonly Lazy<EntityDefinition?> joined;
+
+        public Entry(string name)
+        {
+            this.name = name;
+            joined = new Lazy<EntityDefinition?>(Join, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public EntityDefinition? Definition => joined.Value;
+
+        public void Add(EntityDefinition definition) => parts.Add((definition, null));
+
+        public void Add(DeferredMetadata file)
+        {
+            if (parts.Count > 0 && ReferenceEquals(parts[^1].Deferred, file))
+            {
+                return; // a name the file repeats: its definitions come back together
+            }
+
+            parts.Add((null, file));
+        }
+
+        private EntityDefinition? Join()
+        {
+            var all = parts.SelectMany(p => p.Loaded is not null ? [p.Loaded] : p.Deferred!.Definitions(name)).ToList();
+            if (all.Count <= 1)
+            {
+                return all.Count == 1 ? all[0] : null;
+            }
+
+            var ordered = Canonical(all);
+            var result = ordered[0];
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                result = EntityDefinition.Join(result, ordered[i]);
+            }
+
+            return result;
+        }
+    }
 }
+
+/// <summary>A part of the catalog, in file order: a loaded metadata document, or a file known by its names.</summary>
+internal readonly record struct MetadataPart(EntityMetadataDocument? Document, DeferredMetadata? Deferred);
+
+/// <summary>A metadata file of the catalog: its app, its path and the entity names it defines.</summary>
+public sealed record MetadataSource(string App, string FullPath, IReadOnlyList<string> EntityNames);

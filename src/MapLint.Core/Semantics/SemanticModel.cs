@@ -18,12 +18,18 @@ public sealed class SemanticModel
     private readonly Lazy<TableWriters> tableWriters;
 
     public SemanticModel(IReadOnlyList<MapLintDocument> documents)
+        : this(documents, null)
+    {
+    }
+
+    /// <summary>The model with its metadata given in file order: documents, and files known from the cache by their names.</summary>
+    internal SemanticModel(IReadOnlyList<MapLintDocument> documents, IReadOnlyList<MetadataPart>? metadata)
     {
         Documents = documents;
         TableMaps = documents.OfType<TableMap>().ToList();
         ConnectionSets = documents.OfType<ConnectionSet>().ToList();
         Projects = documents.OfType<Project>().ToList();
-        Metadata = new MetadataCatalog(documents.OfType<EntityMetadataDocument>());
+        Metadata = metadata is null ? new MetadataCatalog(documents.OfType<EntityMetadataDocument>()) : new MetadataCatalog(metadata);
         foreach (var map in TableMaps)
         {
             Resolve(map);
@@ -68,7 +74,7 @@ public sealed class SemanticModel
     }
 
     /// <summary>The key-column index, when it was filled while maps were analyzed and compacted.</summary>
-    internal KeyColumnIndex? KeyColumns { get; init; }
+    internal Func<KeyColumnIndex>? KeyColumns { get; init; }
 
     private SyncGraph? previousGraph;
     private IReadOnlyDictionary<TableMap, TableMap>? replacing;
@@ -110,6 +116,55 @@ public sealed class SemanticModel
 
     /// <summary>The side's entity, or null when the app has no metadata or lacks the entity.</summary>
     public EntityDefinition? GetEntity(MapSide side) => Metadata.FindEntity(side.App, side.Entity);
+
+    /// <summary>
+    /// What the side's metadata says of a lookup column: from what the map kept once its own rules ran (so the
+    /// rules spanning maps read no metadata), else from the catalog.
+    /// </summary>
+    internal (bool EntityFound, bool ColumnFound, IReadOnlyList<string> Targets) LookupColumn(MapSide side, string column)
+    {
+        if (side.KnownMetadata is { } known && known.LookupColumns.TryGetValue(column, out var targets))
+        {
+            return (known.EntityFound, targets is not null, targets ?? []);
+        }
+
+        var entity = GetEntity(side);
+        var field = entity?.FindField(column);
+        return (entity is not null, field is not null, field?.Targets ?? []);
+    }
+
+    /// <summary>The side's alternate keys and company field: from what the map kept, else from the catalog; null without metadata.</summary>
+    internal (IReadOnlyList<IReadOnlyList<string>> Keys, string? CompanyField)? EntityKeys(MapSide side)
+    {
+        if (side.KnownMetadata is { } known)
+        {
+            return known.EntityFound ? (known.Keys, known.CompanyField) : null;
+        }
+
+        return GetEntity(side) is { } entity ? (entity.Keys, entity.CompanyField) : null;
+    }
+
+    /// <summary>
+    /// Takes what the rules spanning maps need of the map's metadata (while its own rules run, so the use is
+    /// recorded) and keeps it on its sides.
+    /// </summary>
+    internal void KeepSpanningMetadata(TableMap map)
+    {
+        foreach (var side in new[] { map.Source, map.Destination })
+        {
+            var entity = GetEntity(side);
+            var columns = new Dictionary<string, IReadOnlyList<string>?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var mapping in map.Mappings)
+            {
+                if (mapping.GetField(side.Role) is { IsLookup: true } lookup && LookupPath.Parse(lookup.Text) is { IsPolymorphic: false } path && !columns.ContainsKey(path.Column))
+                {
+                    columns[path.Column] = entity?.FindField(path.Column)?.Targets;
+                }
+            }
+
+            side.KnownMetadata = new SideMetadata(entity is not null, entity?.Keys ?? [], entity?.CompanyField, columns);
+        }
+    }
 
     /// <summary>Binds a field reference to metadata (lookups through the target table's metadata).</summary>
     public ResolvedField Resolve(FieldReference reference)

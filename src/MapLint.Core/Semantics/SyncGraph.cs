@@ -98,7 +98,7 @@ public sealed class SyncGraph
             : of.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
-        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
+        var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns?.Invoke() ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
         var resolver = previous?.resolver ?? new LookupResolver(model, () => keyColumnIndex.Value);
         graph.resolver = resolver;
 

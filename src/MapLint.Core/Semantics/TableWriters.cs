@@ -134,7 +134,7 @@ public sealed class TableWriters
             key.UnionWith(own.Select(k => k.Value));
         }
 
-        if (model.GetEntity(side) is { } entity)
+        if (model.EntityKeys(side) is { } entity)
         {
             foreach (var alternate in entity.Keys)
             {

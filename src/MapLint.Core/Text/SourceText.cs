@@ -19,6 +19,28 @@ public sealed class SourceText
         Length = utf8.Length;
     }
 
+    /// <summary>
+    /// Text known from the summary cache by its length and line table, without its bytes: positions need nothing
+    /// else for ASCII text; the bytes are read again (decoded) on first use, to show a line or count columns.
+    /// </summary>
+    internal SourceText(int length, int[] lineStarts, bool ascii, Func<byte[]?>? readAgain)
+    {
+        Length = length;
+        this.lineStarts = lineStarts;
+        this.ascii = ascii;
+        reload = readAgain;
+    }
+
+    /// <summary>The line table (start offset of each line) and whether the text is ASCII, for the summary cache.</summary>
+    internal (int[] LineStarts, bool Ascii) LineTable
+    {
+        get
+        {
+            var starts = LineStarts;
+            return (starts, ascii);
+        }
+    }
+
     /// <summary>The bytes; read again from the file when they were released (only to show a source line).</summary>
     public byte[] Utf8 => utf8 ?? Reload();
 
@@ -38,15 +60,12 @@ public sealed class SourceText
             return true;
         }
 
-        foreach (byte b in bytes)
+        _ = LineStarts;
+        if (!ascii)
         {
-            if (b >= 0x80)
-            {
-                return false;
-            }
+            return false;
         }
 
-        _ = LineStarts;
         reload = readAgain;
         utf8 = null;
         return true;
@@ -95,17 +114,8 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(byte[] bytes, out bool ascii)
     {
-        ascii = true;
-        foreach (byte b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                ascii = false;
-                break;
-            }
-        }
-
-        var starts = new List<int> { 0 };
+        ascii = IsAscii(bytes);
+        var starts = new List<int>(bytes.Length / 32) { 0 };
         var span = bytes.AsSpan();
         int offset = 0;
         while (true)
@@ -121,6 +131,23 @@ public sealed class SourceText
         }
 
         return starts.ToArray();
+    }
+
+    private static bool IsAscii(byte[] bytes)
+    {
+#if NET
+        return System.Text.Ascii.IsValid(bytes);
+#else
+        foreach (byte b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
     }
 
     /// <summary>0-based line index holding the byte offset.</summary>

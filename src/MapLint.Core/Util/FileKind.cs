@@ -23,6 +23,10 @@ public enum FileKind
 /// </summary>
 public static class FileKinds
 {
+#if !NET
+    public static FileStamp? StampOf(string path) => null;
+
+#endif
     public static FileKind Of(string path, bool followLinks = true)
     {
 #if NET
@@ -174,7 +178,52 @@ public static class FileKinds
         };
     }
 
+    // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE
+    private const uint StatxStamp = 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200;
+
+    /// <summary>
+    /// What git's index keeps to tell an unchanged file without reading it: device, inode, size, modification and
+    /// change times (the change time moves on every write and cannot be set back, unlike the modification time).
+    /// Linux only (statx); null elsewhere, for a symbolic link or anything but a regular file.
+    /// </summary>
+    public static FileStamp? StampOf(string path)
+    {
+        if (statxMissing || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var buffer = new byte[256];
+        try
+        {
+            if (statx(AtFdCwd, path, AtSymlinkNoFollow, StatxStamp, buffer) != 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            statxMissing = true;
+            return null;
+        }
+
+        uint mask = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer);
+        int mode = buffer[28] | (buffer[29] << 8);
+        if ((mask & StatxStamp) != StatxStamp || (mode & 0xF000) != 0x8000 || !BitConverter.IsLittleEndian)
+        {
+            return null;
+        }
+
+        long Long(int offset) => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset));
+        uint Int(int offset) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(offset));
+        // struct statx: stx_ino @32, stx_size @40, stx_ctime @96, stx_mtime @112 (tv_sec s64, tv_nsec u32), stx_dev_major/minor @136/@140.
+        return new FileStamp(((long)Int(136) << 32) | Int(140), Long(32), Long(40), Long(112) * 1_000_000_000 + Int(120), Long(96) * 1_000_000_000 + Int(104));
+    }
+
     [DllImport("libc", SetLastError = true)]
     private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 #endif
 }
+
+/// <summary>A regular file's identity and times, in nanoseconds since 1970 (see <see cref="FileKinds.StampOf"/>).</summary>
+public readonly record struct FileStamp(long Device, long Inode, long Size, long ModifiedNs, long ChangedNs);

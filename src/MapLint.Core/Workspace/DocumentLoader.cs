@@ -148,7 +148,7 @@ public static class DocumentLoader
     /// with the bulk blanked out, into a bag of its own that counts only if the bulk binds. Null when it does not:
     /// the caller then takes the general path, whose syntax tree words the findings.
     /// </summary>
-    internal static MapLintDocument? LoadFromReader(WorkspaceFile file, SourceText text, DiagnosticBag bag, string kind)
+    internal static MapLintDocument? LoadFromReader(WorkspaceFile file, SourceText text, DiagnosticBag bag, string kind, Func<string, bool>? wantedEntities = null)
     {
         (DocumentKind? expected, byte[] bulk, JsonTokenType container) = kind switch
         {
@@ -177,7 +177,7 @@ public static class DocumentLoader
             case TableMap map when TableMapBinder.Bind(map, text.Utf8, range) is { } mappings:
                 map.SetMappings(mappings);
                 break;
-            case EntityMetadataDocument metadata when EntityMetadataBinder.Bind(metadata, text.Utf8, range) is { } entities:
+            case EntityMetadataDocument metadata when EntityMetadataBinder.Bind(metadata, text.Utf8, range, wantedEntities) is { } entities:
                 metadata.SetEntities(entities);
                 break;
             default:

@@ -123,6 +123,106 @@ public sealed class CacheTests : IDisposable
         Assert.True(cache.Misses > 0);
     }
 
+    /// <summary>
+    /// A cached run of unchanged files parses no metadata: each metadata file is known from its entry by what it
+    /// defines, and the maps carry what the rules spanning maps need of it.
+    /// </summary>
+    [Fact]
+    public void ACachedRunOfUnchangedFilesParsesNoMetadata()
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        // Maps read from the service's records are checked on every run (never cached, by design) and read metadata.
+        Directory.Delete(Path.Combine(folder, "service"), recursive: true);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+
+        var cache = SummaryCache.Open(temp);
+        var warm = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
+
+        Assert.Equal(uncached, Render(warm.Result));
+        var deferred = warm.Summaries.Where(s => s.Metadata is not null).Select(s => s.Metadata!).ToList();
+        Assert.Equal(["dataverse-lab-books.json", "dataverse.json", "finance-and-operations.json"], deferred.Select(d => Path.GetFileName(d.FullPath)).Order(StringComparer.Ordinal));
+        Assert.Equal(deferred.Count, cache.MetadataHits);
+        Assert.All(deferred, d => Assert.False(d.IsLoaded, $"{d.FullPath} was parsed"));
+        Assert.Equal(0, cache.Misses);
+    }
+
+    /// <summary>
+    /// A changed map reads the metadata files that define its tables, and only those: a file defining other
+    /// tables stays unread. The findings are those of a run without the cache.
+    /// </summary>
+    [Fact]
+    public void AChangedMapReadsOnlyTheMetadataOfItsTables()
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        Directory.Delete(Path.Combine(folder, "service"), recursive: true);
+        File.WriteAllText(Path.Combine(folder, "metadata", "unrelated.json"), """
+            { "kind": "entityMetadata", "app": "dataverse", "entities": { "msdyn_unrelated": { "keys": [["msdyn_code"]], "fields": { "msdyn_code": { "type": "string", "maxLength": 20 } } } } }
+            """);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+
+        string map = Path.Combine(folder, "maps", "customers.json");
+        File.WriteAllText(map, File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal));
+        var cache = SummaryCache.Open(temp);
+        var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
+
+        Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), Render(changed.Result));
+        Assert.Equal(1, cache.Misses);
+        var deferred = changed.Summaries.Where(s => s.Metadata is not null).ToDictionary(s => Path.GetFileName(s.File.FullPath), s => s.Metadata!);
+        Assert.True(deferred["dataverse.json"].IsLoaded);
+        Assert.True(deferred["finance-and-operations.json"].IsLoaded);
+        Assert.False(deferred["unrelated.json"].IsLoaded);
+    }
+
+    /// <summary>
+    /// Files whose stamp (device, inode, size, modification and change times) is what the cache recorded are not
+    /// read; an edit of the same size with the modification time set back still changes the change time and is
+    /// seen, as git's index sees it.
+    /// </summary>
+    [Fact]
+    public void UnchangedStampsSkipTheReadAndASameSizeEditWithItsTimeSetBackIsSeen()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Console.WriteLine("skipped: file stamps (statx) are read on Linux only; elsewhere every file is hashed");
+            return;
+        }
+
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        // Stamps are recorded only for files last changed two seconds before a run began (git's racy-clean rule).
+        Thread.Sleep(2200);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        var stamped = SummaryCache.Open(temp);
+        string before = Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = stamped }).Result);
+        Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), before);
+        Assert.True(stamped.StampHits >= files.Count(f => f.FullPath.Contains(Path.DirectorySeparatorChar + "maps" + Path.DirectorySeparatorChar, StringComparison.Ordinal)), $"{stamped.StampHits} stamp hits");
+
+        // The same number of bytes, the modification time put back: only the change time tells.
+        string map = Path.Combine(folder, "maps", "customers.json");
+        var modified = File.GetLastWriteTimeUtc(map);
+        string text = File.ReadAllText(map);
+        string edited = text.Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal);
+        Assert.NotEqual(text, edited);
+        Assert.Equal(text.Length, edited.Length);
+        File.WriteAllText(map, edited);
+        File.SetLastWriteTimeUtc(map, modified);
+
+        var cache = SummaryCache.Open(temp);
+        string after = Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache }).Result);
+        Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), after);
+        Assert.NotEqual(before, after);
+        Assert.Equal(1, cache.Misses);
+    }
+
     public static TheoryData<string> Damages() => ["garbage", "truncated", "flipped", "empty", "foreign", "folder"];
 
     [Theory]

@@ -1,0 +1,61 @@
+using MapLint.Model;
+
+namespace MapLint.Semantics;
+
+/// <summary>
+/// A metadata file known by what it defines (its app, its entity names, its organization lists), whose entity
+/// definitions are read only when a rule first asks for one. A cached run of unchanged maps asks for none, so the
+/// file is never parsed; a changed map reads the files that define its tables.
+/// </summary>
+public sealed class DeferredMetadata
+{
+    private readonly Func<string, EntityMetadataDocument?> load;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<List<EntityDefinition>>> definitions = new(StringComparer.OrdinalIgnoreCase);
+
+    internal DeferredMetadata(string fullPath, string app, IReadOnlyList<string> entityNames, IReadOnlyList<string> legalEntities, IReadOnlyList<string> businessUnits, bool declaresLegalEntities, bool declaresBusinessUnits, Func<string, EntityMetadataDocument?> load)
+    {
+        FullPath = fullPath;
+        App = app;
+        EntityNames = entityNames;
+        LegalEntities = legalEntities;
+        BusinessUnits = businessUnits;
+        DeclaresLegalEntities = declaresLegalEntities;
+        DeclaresBusinessUnits = declaresBusinessUnits;
+        this.load = load;
+    }
+
+    /// <summary>What the loaded document says, for the same facts without reading it again.</summary>
+    internal static (IReadOnlyList<string> Names, IReadOnlyList<string> LegalEntities, IReadOnlyList<string> BusinessUnits, bool DeclaresLegalEntities, bool DeclaresBusinessUnits) FactsOf(EntityMetadataDocument document) =>
+        (document.Entities.Select(e => e.Name).ToList(),
+         document.LegalEntities.Select(n => n.Value).ToList(),
+         document.BusinessUnits.Select(n => n.Value).ToList(),
+         document.Root.GetProperty("legalEntities") is not null,
+         document.Root.GetProperty("businessUnits") is not null);
+
+    public string FullPath { get; }
+
+    public string App { get; }
+
+    /// <summary>The entities the file defines, in file order (a name may repeat).</summary>
+    public IReadOnlyList<string> EntityNames { get; }
+
+    public IReadOnlyList<string> LegalEntities { get; }
+
+    public IReadOnlyList<string> BusinessUnits { get; }
+
+    public bool DeclaresLegalEntities { get; }
+
+    public bool DeclaresBusinessUnits { get; }
+
+    /// <summary>True once a rule asked for one of the file's entities (the file was read for it).</summary>
+    public bool IsLoaded => !definitions.IsEmpty;
+
+    /// <summary>
+    /// The file's definitions of the entity, in file order. The file is read for that entity alone on first use
+    /// (the others' values skipped by the reader), once, even when rules on several threads ask at once.
+    /// </summary>
+    internal IEnumerable<EntityDefinition> Definitions(string entity) =>
+        definitions.GetOrAdd(entity, name => new Lazy<List<EntityDefinition>>(
+            () => (load(name)?.Entities ?? []).Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList(),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}
