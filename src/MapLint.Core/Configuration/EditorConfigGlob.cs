@@ -51,7 +51,9 @@ public sealed class EditorConfigGlob
         }
 
         pattern.Append('$');
-        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        // Without backtracking: matching is linear in the path whatever the section holds ('[' followed by a
+        // thousand '*' made the backtracking engine run for hours on a file it does not match).
+        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
     }
 
     public string Section { get; }

@@ -20,7 +20,10 @@ public static class FinanceOperationsMetadataReader
     {
         int length = Math.Min(bytes.Length, 4096);
         string head = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
-        return head.Contains("<edmx:Edmx", StringComparison.Ordinal) || head.Contains("<Edmx", StringComparison.Ordinal);
+        // A document type declaration before the root names it too (and can push the root past the first
+        // 4 KB): such a file is read as $metadata so that its DTD is reported, not skipped as some other XML.
+        return head.Contains("<edmx:Edmx", StringComparison.Ordinal) || head.Contains("<Edmx", StringComparison.Ordinal)
+            || head.Contains("<!DOCTYPE edmx:Edmx", StringComparison.Ordinal) || head.Contains("<!DOCTYPE Edmx", StringComparison.Ordinal);
     }
 
     public static MetadataExport? Read(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand = null)
@@ -34,12 +37,13 @@ public static class FinanceOperationsMetadataReader
         }
         catch (XmlException ex)
         {
-            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata is not well-formed XML: {ex.Message}");
+            string at = Text.XmlProblem.Position(ex) is { } position ? " at " + position : string.Empty;
+            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata is not well-formed XML{at}: {Text.XmlProblem.Describe(ex)}; export it again from /data/$metadata.");
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata could not be read ({ex.GetType().Name}: {ex.Message}); check that it is the document the /data/$metadata endpoint returns.");
+            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata could not be read (the OData reader failed with {ex.GetType().Name}); check that it is the document the /data/$metadata endpoint returns.");
             return null;
         }
     }
