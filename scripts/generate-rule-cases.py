@@ -287,6 +287,25 @@ case("DIPV2300", "PasswordInEnvironmentUrl",
      "'url' holds a password in the URL's user information stored in the file",
      [("case/connection-set.json", cs(orgs=['{ "legalEntity": "USMF", "businessUnit": "USMF" }']))])
 
+# DIPV2301/DIPV2302: dual-write's run limits on linked legal entities (40 for initial sync, 250 for live sync), from
+# "System requirements for dual-write" (MicrosoftDocs/dynamics-365-unified-operations-public,
+# articles/fin-ops-core/dev-itpro/data-entities/dual-write/dual-write-system-req.md, commit 1614f6ef2f87). The legal
+# entity codes are made up (LE01...); with no metadata fixture, DIPV1008 has no list to check them against.
+def legal_entities(count, marked=None):
+    out = []
+    for i in range(1, count + 1):
+        code = S("LE%03d" % i)
+        out.append('{ "legalEntity": %s, "businessUnit": %s }' % (('{|%s:%s|}' % (marked[1], code)) if marked and i == marked[0] else code, S("BU%03d" % i)))
+    return out
+case("DIPV2301", "FortyOneLegalEntities",
+     [("case/connection-set.json", cs(name="Contoso", orgs=legal_entities(41, (41, "DIPV2301"))))],
+     "Connection set 'Contoso' links 41 legal entities, but dual-write's initial sync supports at most 40; 'LE041' is the first over the limit.",
+     [("case/connection-set.json", cs(name="Contoso", orgs=legal_entities(40)))], fixture="none")
+case("DIPV2302", "TwoHundredFiftyOneLegalEntities",
+     [("case/connection-set.json", cs(name="Contoso", orgs=legal_entities(251, (251, "DIPV2302"))))],
+     "Connection set 'Contoso' links 251 legal entities, but dual-write's live sync supports at most 250; 'LE251' is the first over the limit.",
+     [("case/connection-set.json", cs(name="Contoso", orgs=legal_entities(40)))], fixture="none")  # 41 to 250 are DIPV2301's
+
 def strip(markup):
     out=[]; i=0
     while i < len(markup):

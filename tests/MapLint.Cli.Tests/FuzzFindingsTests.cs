@@ -74,6 +74,19 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
     }
 
+    // A 300,000-letter name in a connection set (the fuzzer's huge token): the credential patterns rescanned the
+    // run of letters from every position, and the check ran for many minutes. They now run without backtracking.
+    [Fact]
+    public void AHugeNameIsScannedForCredentialsInLinearTime()
+    {
+        string set = File.ReadAllText(Path.Combine(repo, "connection-set.json"));
+        int at = set.IndexOf("\"name\": \"", StringComparison.Ordinal) + 9;
+        File.WriteAllText(Path.Combine(repo, "connection-set.json"), set[..at] + new string('a', 300_000) + set[at..]);
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+    }
+
     // A committed '.maplint' linking out of the repository: the cache and its .gitignore were written there.
     [SkippableFact]
     public void TheCacheIsNotWrittenThroughALinkOutOfTheRepository()

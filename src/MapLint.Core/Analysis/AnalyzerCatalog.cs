@@ -65,6 +65,8 @@ public static class AnalyzerCatalog
             new Analyzers.Sync.DIPV2201LookupCycle(),
             new Analyzers.Sync.DIPV2202LookupToUncoupledTable(),
             new Analyzers.Sync.DIPV2203TableWrittenByTwoMaps(),
+            new Analyzers.Connections.DIPV2301TooManyLegalEntitiesForInitialSync(),
+            new Analyzers.Connections.DIPV2302TooManyLegalEntitiesForLiveSync(),
             new Analyzers.Records.DIPV2400SeveralSavedVersions(),
             new Analyzers.Records.DIPV2401SentinelVersion(),
             new Analyzers.Records.DIPV2402ManagedAndUnmanagedRecords(),
@@ -96,6 +98,7 @@ public static class AnalyzerCatalog
             .Concat(Metadata.MetadataRules.All)
             .Concat(Readers.ServiceRecords.ServiceRecordRules.All)
             .Append(Suppressions.Unused)
+            .Append(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor)
             .Append(Analyzers.Secrets.DIPV2300CredentialInDocument.Descriptor)
             .Append(FindingsCap.MoreFindings)
             .Concat(BusinessCentral.BusinessCentralRules.All)

@@ -27,7 +27,15 @@ public static class Suppressions
         public bool Used { get; set; }
     }
 
-    public static List<Diagnostic> Apply(MapLintDocument document, IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, DiagnosticBag bag)
+    public static List<Diagnostic> Apply(MapLintDocument document, IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, DiagnosticBag bag) =>
+        Apply(document, diagnostics, config, bag, [], null);
+
+    /// <summary>
+    /// The same, counting the document's omitted findings (those the findings cap did not create) into
+    /// <see cref="OmittedTally.Suppressed"/>: a suppression matching only such a finding is used, as it would be
+    /// had the finding been created. <paramref name="owns"/> says which omitted spans lie in this document (all when null).
+    /// </summary>
+    public static List<Diagnostic> Apply(MapLintDocument document, IReadOnlyList<Diagnostic> diagnostics, MapLintConfig config, DiagnosticBag bag, IReadOnlyList<OmittedTally> omitted, Func<TextSpan, bool>? owns)
     {
         var entries = document.Suppressions.Select(s => new Entry(s)).ToList();
         if (document is TableMap map)
@@ -38,6 +46,38 @@ public static class Suppressions
         if (entries.Count == 0)
         {
             return diagnostics as List<Diagnostic> ?? [.. diagnostics];
+        }
+
+        foreach (var tally in omitted)
+        {
+            var ofRule = entries.Where(e => string.Equals(e.Suppression.Rule, tally.Group.Descriptor.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (ofRule.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var span in tally.Group.Spans)
+            {
+                if (owns?.Invoke(span) == false)
+                {
+                    continue;
+                }
+
+                Entry? match = null;
+                foreach (var entry in ofRule)
+                {
+                    if (entry.Suppression.Scope.Start <= span.Start && span.End <= entry.Suppression.Scope.End && (match is null || entry.Suppression.Scope.Length < match.Suppression.Scope.Length))
+                    {
+                        match = entry;
+                    }
+                }
+
+                if (match is not null)
+                {
+                    match.Used = true;
+                    tally.Suppressed++;
+                }
+            }
         }
 
         var result = new List<Diagnostic>(diagnostics.Count);

@@ -56,6 +56,9 @@ public sealed class DocumentSummary
 
     public IEnumerable<TableMap> TableMaps => Documents.OfType<TableMap>();
 
+    /// <summary>Findings of the file alone that the findings cap only counted (see <see cref="DiagnosticBag.CapsFindings"/>).</summary>
+    public IReadOnlyList<OmittedFindings> Omitted { get; init; } = [];
+
     /// <summary>An .al file's objects and tokens, which the Business Central rules read across files; null for other files.</summary>
     public BusinessCentral.AlFile? Al { get; init; }
 }

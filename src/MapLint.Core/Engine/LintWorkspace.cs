@@ -237,7 +237,13 @@ public sealed class LintWorkspace
                 if (pending[i] is { ExportBytes: { } bytes } export)
                 {
                     var document = DocumentLoader.Load(files[i], bytes, export.Bag, sharing, demand);
-                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []);
+
+                    // The export's own text places its findings (and DIPV2014's, later): it is read again when needed.
+                    if (options.StreamMaps && source.Reread(files[i]) is { } reread)
+                    {
+                        export.Bag.Text?.Release(reread);
+                    }
+                    summaries[i] = new DocumentSummary(files[i], export.Hash, export.Bag.Text, document is null ? [] : [document], export.Bag.Diagnostics, MetadataUse.None, true, []) { Omitted = export.Bag.Omitted };
                 }
             });
 
@@ -321,13 +327,13 @@ public sealed class LintWorkspace
 
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing)
     {
-        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null));
+        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true });
         if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
         {
             // AL code: read on its own here; its rules run across all AL files in the workspace stage.
             var code = source.Read(file, pending.Bag);
             var al = code is null ? null : BusinessCentral.AlFileReader.Read(file.DisplayPath, code, pending.Bag);
-            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al };
+            pending.Summary = new DocumentSummary(file, code is null ? string.Empty : Hash(code), pending.Bag.Text, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Al = al, Omitted = pending.Bag.Omitted };
             return pending;
         }
 
@@ -339,7 +345,7 @@ public sealed class LintWorkspace
 
         if (source.Read(file, pending.Bag) is not { } bytes)
         {
-            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, string.Empty, null, [], pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
             return pending;
         }
 
@@ -376,7 +382,7 @@ public sealed class LintWorkspace
                 }
             }
 
-            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []);
+            pending.Summary = new DocumentSummary(file, pending.Hash, pending.Bag.Text, documents, pending.Bag.Diagnostics, MetadataUse.None, false, []) { Omitted = pending.Bag.Omitted };
         }
 
         return pending;
@@ -433,7 +439,8 @@ public sealed class LintWorkspace
 
     private static DocumentSummary Remember(DocumentSummary summary, bool read, SummaryCache? cache, CacheKeys? keys)
     {
-        if (cache is not null && keys is not null && read)
+        // The cache keeps created findings only: a file over the findings cap is checked again each time.
+        if (cache is not null && keys is not null && read && summary.Omitted.Count == 0)
         {
             cache.Put(keys.EntryKey(summary.ContentHash), SummaryCodec.Write(summary, keys.Dependencies(summary.Uses)));
         }
@@ -483,7 +490,7 @@ public sealed class LintWorkspace
             }
         }
 
-        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns);
+        return new DocumentSummary(file, pending.Hash, bag.Text, pending.Documents, bag.Diagnostics, uses, false, columns) { Omitted = bag.Omitted };
     }
 
     /// <summary>
@@ -503,7 +510,7 @@ public sealed class LintWorkspace
 
         var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
         // A file's documents report at their own path (an archive entry's documents at the entry's).
-        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text)).ToArray();
+        var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text) { CapsFindings = true }).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
         for (int i = 0; i < count; i++)
         {
@@ -514,6 +521,11 @@ public sealed class LintWorkspace
         }
 
         RuleRunner.ReportDuplicateNames(loaded, bagOf);
+        if (!options.Config.IsDisabled(Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Descriptor))
+        {
+            Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Report(loaded.OfType<EntityMetadataDocument>(), bagOf);
+        }
+
         lap("model and duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
@@ -542,7 +554,9 @@ public sealed class LintWorkspace
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < count; i++)
         {
-            diagnostics.AddRange(FindingsCap.Apply(RuleRunner.Finish(all[i], crossBags[i].Diagnostics, options.Config).ToList()));
+            var tallies = new List<OmittedTally>();
+            var finished = RuleRunner.Finish(all[i], crossBags[i].Diagnostics, crossBags[i].Omitted, options.Config, tallies).ToList();
+            diagnostics.AddRange(FindingsCap.Apply(finished, tallies));
         }
 
         diagnostics.Sort(DiagnosticComparer.Instance);

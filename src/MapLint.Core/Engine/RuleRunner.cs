@@ -114,17 +114,32 @@ internal static class RuleRunner
     /// A file's findings as reported: configured severities (rules set to none dropped), each document's
     /// suppressions (unused ones reported), and a logical location on each.
     /// </summary>
-    public static IEnumerable<Diagnostic> Finish(DocumentSummary summary, IReadOnlyList<Diagnostic> spanning, MapLintConfig config)
+    public static IEnumerable<Diagnostic> Finish(DocumentSummary summary, IReadOnlyList<Diagnostic> spanning, MapLintConfig config) =>
+        Finish(summary, spanning, [], config, []);
+
+    /// <summary>
+    /// The same, with the findings the capped bags only counted (<see cref="OmittedFindings"/>): their configured
+    /// severity and suppressions go into <paramref name="tallies"/>, for <see cref="FindingsCap"/>.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Finish(DocumentSummary summary, IReadOnlyList<Diagnostic> spanning, IReadOnlyList<OmittedFindings> spanningOmitted, MapLintConfig config, List<OmittedTally> tallies)
     {
         string fullPath = summary.File.FullPath;
         var configured = Configure(summary.Findings.Concat(spanning), config, fullPath);
+        foreach (var group in summary.Omitted.Concat(spanningOmitted))
+        {
+            if (config.SeverityOf(group.Descriptor, fullPath) is { } severity)
+            {
+                tallies.Add(new OmittedTally(group, severity));
+            }
+        }
+
         var documents = summary.Documents;
         if (documents.Count > 0)
         {
             var unused = new DiagnosticBag(summary.File.DisplayPath, summary.Text);
             if (documents.Count == 1)
             {
-                configured = Suppressions.Apply(documents[0], configured, config, unused);
+                configured = Suppressions.Apply(documents[0], configured, config, unused, tallies, null);
             }
             else
             {
@@ -132,7 +147,7 @@ internal static class RuleRunner
                 var result = configured.Where(d => OwnerOf(documents, d) is null).ToList();
                 foreach (var document in documents)
                 {
-                    result.AddRange(Suppressions.Apply(document, configured.Where(d => ReferenceEquals(OwnerOf(documents, d), document)).ToList(), config, unused));
+                    result.AddRange(Suppressions.Apply(document, configured.Where(d => ReferenceEquals(OwnerOf(documents, d), document)).ToList(), config, unused, tallies, span => ReferenceEquals(OwnerOf(documents, span), document)));
                 }
 
                 configured = result;
@@ -149,9 +164,10 @@ internal static class RuleRunner
     }
 
     /// <summary>The innermost document holding the finding (a project document's maps lie inside the project).</summary>
-    private static MapLintDocument? OwnerOf(IReadOnlyList<MapLintDocument> documents, Diagnostic diagnostic)
+    private static MapLintDocument? OwnerOf(IReadOnlyList<MapLintDocument> documents, Diagnostic diagnostic) => OwnerOf(documents, diagnostic.Location.Span);
+
+    private static MapLintDocument? OwnerOf(IReadOnlyList<MapLintDocument> documents, TextSpan span)
     {
-        var span = diagnostic.Location.Span;
         MapLintDocument? owner = null;
         foreach (var d in documents)
         {

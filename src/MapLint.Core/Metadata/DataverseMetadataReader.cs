@@ -102,7 +102,7 @@ public static class DataverseMetadataReader
     /// <summary>The columns of a column-level response (one, or several under "value"), as fields of their table, to be joined to it.</summary>
     private static MetadataExport ReadAttributeResponse(string table, JsonObject root, DiagnosticBag bag)
     {
-        var entity = new ExportedEntity(table);
+        var entity = new ExportedEntity(table) { Span = root.Get("@odata.context")?.Span ?? root.AnchorSpan, ColumnsOnly = true };
         string context = root.GetString("@odata.context")!;
         foreach (var attribute in (root.GetArray("value") is { } collection ? collection.Items.OfType<JsonObject>() : [root]))
         {
@@ -135,6 +135,7 @@ public static class DataverseMetadataReader
     {
         var entity = new ExportedEntity(name)
         {
+            Span = item.Get("LogicalName")?.Span ?? item.AnchorSpan,
             TableType = item.GetString("TableType") switch
             {
                 "Virtual" => TableType.Virtual,

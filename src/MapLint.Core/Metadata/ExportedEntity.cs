@@ -1,4 +1,5 @@
 using MapLint.Model;
+using MapLint.Text;
 
 namespace MapLint.Metadata;
 
@@ -11,6 +12,12 @@ public sealed class ExportedEntity
     }
 
     public string Name { get; }
+
+    /// <summary>Where the export defines it, in the export's own text (its name); what findings about the definition point at.</summary>
+    public TextSpan Span { get; init; }
+
+    /// <summary>True when the export holds columns of the table only (an option set's response), not the table.</summary>
+    public bool ColumnsOnly { get; init; }
 
     public CompanyScope CompanyScope { get; set; }
 

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using MapLint.Diagnostics;
 using MapLint.Model;
+using MapLint.Syntax;
 using MapLint.Text;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
@@ -12,7 +14,8 @@ namespace MapLint.Metadata;
 /// Reads the finance and operations OData $metadata document (CSDL/EDMX) with Microsoft.OData.Edm: each entity
 /// set becomes an entity (named by the set, as dual-write maps name them) with its properties, Edm types, the
 /// Dynamics annotations (IsRequired, AllowEdit, AllowEditOnCreate, AXType) and key; <c>dataAreaId</c> in the key marks it company-specific; enums become value lists.
-/// Cross-company data sharing is not in $metadata and comes from configuration.
+/// Cross-company data sharing is not in $metadata and comes from configuration. Every finding points at the element
+/// or attribute of the file it is about, as XmlReader counts lines and columns (IXmlLineInfo).
 /// </summary>
 public static class FinanceOperationsMetadataReader
 {
@@ -28,30 +31,120 @@ public static class FinanceOperationsMetadataReader
 
     public static MetadataExport? Read(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand = null)
     {
+        // Findings are placed in the file's own text (its byte order mark stripped, as XmlReader counts columns).
+        // Bytes that are not UTF-8 text keep the old place, the file's start: XmlReader still reads what it can.
+        var text = bag.Text ?? SourceDecoder.Decode(bytes, new DiagnosticBag(bag.Path, null));
+        bag.Text ??= text;
+
         // Microsoft.OData.Edm throws on annotation shapes it does not expect (a NullReferenceException in its enum
         // member validation, for one): MapLint reads the annotations itself, hands the library the structure
         // without them, and turns anything the library still throws into a finding instead of a crash.
         try
         {
-            return ReadStructure(bytes, bag, crossCompanyDataSharing, demand);
+            return ReadStructure(bytes, bag, text, crossCompanyDataSharing, demand);
         }
         catch (XmlException ex)
         {
-            string at = Text.XmlProblem.Position(ex) is { } position ? " at " + position : string.Empty;
-            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata is not well-formed XML{at}: {Text.XmlProblem.Describe(ex)}; export it again from /data/$metadata.");
+            // The position goes into the finding's location; the words are MapLint's, never the reader's.
+            bag.Add(MetadataRules.UnreadableExport, At(text, ex.LineNumber, ex.LinePosition), null, $"$metadata is not well-formed XML: {Text.XmlProblem.Describe(ex)}; export it again from /data/$metadata.");
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata could not be read (the OData reader failed with {ex.GetType().Name}); check that it is the document the /data/$metadata endpoint returns.");
+            bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata could not be read ({ex.GetType().Name}); check that it is the document the /data/$metadata endpoint returns.");
             return null;
         }
     }
 
-    private static MetadataExport? ReadStructure(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand)
+    /// <summary>Where a finding about the XML at a 1-based line and column goes: an empty span there (the file's start when unknown).</summary>
+    private static TextSpan At(SourceText? text, int line, int column)
+    {
+        if (text is null || line <= 0)
+        {
+            return default;
+        }
+
+        int offset = text.GetOffset(line, column);
+        return new TextSpan(offset, offset);
+    }
+
+    /// <summary>The element whose name starts at the position (XmlReader's, just after '&lt;'): the tag's name, '&lt;' included.</summary>
+    private static TextSpan ElementAt(SourceText? text, XmlPosition position)
+    {
+        if (text is null || position.Line <= 0)
+        {
+            return default;
+        }
+
+        int start = text.GetOffset(position.Line, position.Column);
+        var bytes = text.Utf8;
+        int end = start;
+        while (end < bytes.Length && bytes[end] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'/' or (byte)'>'))
+        {
+            end++;
+        }
+
+        return TextSpan.FromBounds(Math.Max(0, start - 1), end);
+    }
+
+    /// <summary>The value of the attribute whose name starts at the position, its quotes included (the name when the value cannot be found).</summary>
+    private static TextSpan AttributeValueAt(SourceText? text, XmlPosition position)
+    {
+        if (text is null || position.Line <= 0)
+        {
+            return default;
+        }
+
+        int start = text.GetOffset(position.Line, position.Column);
+        var bytes = text.Utf8;
+        int i = start;
+        while (i < bytes.Length && bytes[i] != (byte)'=' && bytes[i] != (byte)'>')
+        {
+            i++;
+        }
+
+        while (i < bytes.Length && bytes[i] is not ((byte)'"' or (byte)'\'' or (byte)'>'))
+        {
+            i++;
+        }
+
+        if (i >= bytes.Length || bytes[i] == (byte)'>')
+        {
+            return new TextSpan(start, start);
+        }
+
+        byte quote = bytes[i];
+        int close = Array.IndexOf(bytes, quote, i + 1);
+        return close < 0 ? new TextSpan(start, start) : TextSpan.FromBounds(i, close + 1);
+    }
+
+    /// <summary>A 1-based line and column as XmlReader reports them (0 when unknown).</summary>
+    internal readonly record struct XmlPosition(int Line, int Column)
+    {
+        public static XmlPosition Of(XmlReader reader) => reader is IXmlLineInfo info && info.HasLineInfo() ? new(info.LineNumber, info.LinePosition) : default;
+    }
+
+    /// <summary>Where the parts of the original file are that findings point at, gathered while the copy is made.</summary>
+    private sealed class Positions
+    {
+        /// <summary>The original position of the element that starts each line of the copy (index: the copy's 1-based line).</summary>
+        public List<XmlPosition> ElementOfCopyLine { get; } = [default, default];
+
+        /// <summary>The <c>Type</c> attribute of each kept property, by entity type and property name.</summary>
+        public Dictionary<(string Type, string Property), XmlPosition> PropertyTypes { get; } = new();
+
+        /// <summary>The <c>Name</c> attribute of each kept entity set.</summary>
+        public Dictionary<string, XmlPosition> EntitySets { get; } = new(StringComparer.Ordinal);
+
+        public XmlPosition Original(EdmLocation? location) =>
+            location is Microsoft.OData.Edm.Csdl.CsdlLocation { LineNumber: > 0 } csdl && csdl.LineNumber < ElementOfCopyLine.Count ? ElementOfCopyLine[csdl.LineNumber] : default;
+    }
+
+    private static MetadataExport? ReadStructure(byte[] bytes, DiagnosticBag bag, SourceText? text, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand)
     {
         // Building the full model of a 2,000-entity $metadata costs most of a second: keep only what the maps use.
-        var (source, annotations) = Reduce(bytes, demand?.FinanceAndOperations);
+        var positions = new Positions();
+        var (source, annotations) = Reduce(bytes, demand?.FinanceAndOperations, positions);
         IEdmModel model;
         using (var reader = XmlReader.Create(new MemoryStream(source), ReaderSettings))
         {
@@ -59,7 +152,8 @@ public static class FinanceOperationsMetadataReader
             {
                 foreach (var error in errors.Take(20))
                 {
-                    bag.Add(MetadataRules.UnreadableExport, default, null, $"$metadata does not parse: {error.ErrorMessage} ({error.ErrorLocation})");
+                    // The library's location is in the copy it was given: each element of the copy starts a line of its own.
+                    bag.Add(MetadataRules.UnreadableExport, ElementAt(text, positions.Original(error.ErrorLocation)), null, $"$metadata does not parse: {error.ErrorMessage}");
                 }
 
                 return null;
@@ -75,7 +169,11 @@ public static class FinanceOperationsMetadataReader
                 continue;
             }
 
-            var entity = new ExportedEntity(set.Name) { CrossCompanyDataSharing = shared.Contains(set.Name) };
+            var entity = new ExportedEntity(set.Name)
+            {
+                CrossCompanyDataSharing = shared.Contains(set.Name),
+                Span = AttributeValueAt(text, positions.EntitySets.GetValueOrDefault(set.Name)),
+            };
             var key = (type.Key() ?? []).Select(p => p.Name).ToList();
             if (key.Count > 0)
             {
@@ -94,7 +192,7 @@ public static class FinanceOperationsMetadataReader
                 var field = Field(property.Name, reference, annotations.GetValueOrDefault((type.Name, property.Name)));
                 if (field is null)
                 {
-                    bag.Add(MetadataRules.UnsupportedAttribute, default, null, $"'{set.Name}.{property.Name}' has type '{reference.FullName()}', which MapLint does not model; the field is left out of the metadata.");
+                    bag.Add(MetadataRules.UnsupportedAttribute, AttributeValueAt(text, positions.PropertyTypes.GetValueOrDefault((type.Name, property.Name))), null, $"'{set.Name}.{property.Name}' has type '{reference.FullName()}', which MapLint does not model; the field is left out of the metadata.");
                     continue;
                 }
 
@@ -120,7 +218,7 @@ public static class FinanceOperationsMetadataReader
     /// navigation properties dropped), and the Dynamics annotations of every kept property, read as written:
     /// an annotation MapLint cannot read is ignored, never an error.
     /// </summary>
-    private static (byte[] Copy, Dictionary<(string Type, string Property), PropertyAnnotations> Annotations) Reduce(byte[] bytes, IReadOnlyCollection<string>? wantedSets)
+    private static (byte[] Copy, Dictionary<(string Type, string Property), PropertyAnnotations> Annotations) Reduce(byte[] bytes, IReadOnlyCollection<string>? wantedSets, Positions positions)
     {
         HashSet<string>? types = null;
         if (wantedSets is not null)
@@ -143,6 +241,7 @@ public static class FinanceOperationsMetadataReader
         {
             string? entityType = null;
             string? property = null;
+            int copyLine = 1; // the XML declaration's
             reader.MoveToContent();
             while (!reader.EOF)
             {
@@ -174,8 +273,28 @@ public static class FinanceOperationsMetadataReader
                     else if (reader.LocalName == "Property" && entityType is not null)
                     {
                         property = reader.GetAttribute("Name");
+                        if (property is not null && reader.MoveToAttribute("Type"))
+                        {
+                            positions.PropertyTypes[(entityType, property)] = XmlPosition.Of(reader);
+                            reader.MoveToElement();
+                        }
+                    }
+                    else if (reader.LocalName == "EntitySet" && reader.GetAttribute("Name") is { } setName && reader.MoveToAttribute("Name"))
+                    {
+                        positions.EntitySets.TryAdd(setName, XmlPosition.Of(reader));
+                        reader.MoveToElement();
                     }
 
+                    // Each element starts a line of the copy, so a location the library reports in the copy names
+                    // the original element (whitespace between CSDL elements means nothing).
+                    writer.WriteWhitespace("\n");
+                    copyLine++;
+                    while (positions.ElementOfCopyLine.Count <= copyLine)
+                    {
+                        positions.ElementOfCopyLine.Add(default);
+                    }
+
+                    positions.ElementOfCopyLine[copyLine] = XmlPosition.Of(reader);
                     bool empty = reader.IsEmptyElement;
                     writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
                     writer.WriteAttributes(reader, false);
@@ -199,6 +318,7 @@ public static class FinanceOperationsMetadataReader
                     if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                     {
                         writer.WriteString(reader.Value);
+                        copyLine += reader.Value.Count(c => c == '\n'); // the reader has normalised line breaks to '\n'
                     }
 
                     reader.Read();

@@ -90,6 +90,7 @@ public sealed class EntityDefinition
         Document = document;
         Name = name;
         NameSpan = nameSpan;
+        DefinitionSpan = nameSpan;
         CompanyScope = values.CompanyScope == "company" ? CompanyScope.Company : CompanyScope.Global;
         CrossCompanyDataSharing = values.CrossCompanyDataSharing ?? false;
         TableType = values.TableType switch
@@ -140,6 +141,8 @@ public sealed class EntityDefinition
         Document = basis.Document;
         Name = basis.Name;
         NameSpan = basis.NameSpan;
+        DefinitionSpan = basis.DefinitionSpan;
+        ColumnsOnly = basis.ColumnsOnly;
         CompanyScope = basis.CompanyScope;
         CrossCompanyDataSharing = basis.CrossCompanyDataSharing;
         TableType = basis.TableType;
@@ -156,6 +159,39 @@ public sealed class EntityDefinition
     public string Name { get; }
 
     public TextSpan NameSpan { get; }
+
+    /// <summary>
+    /// Where the file the user has defines the entity: its name in an entityMetadata document, the entity set in
+    /// $metadata or the LogicalName in a Dataverse export (whose entities are bound from a converted copy).
+    /// </summary>
+    public TextSpan DefinitionSpan { get; private set; }
+
+    /// <summary>True for a column-level export (one column's option set): it says nothing of the table itself.</summary>
+    public bool ColumnsOnly { get; private set; }
+
+    /// <summary>Where an export's entity came from (see <see cref="DefinitionSpan"/>).</summary>
+    internal void DefinedAt(TextSpan span, bool columnsOnly)
+    {
+        DefinitionSpan = span;
+        ColumnsOnly = columnsOnly;
+    }
+
+    /// <summary>
+    /// A canonical text of everything the definition says (fields in name order), so that several definitions of
+    /// one entity are joined in an order that depends on what they say, never on their files' paths.
+    /// </summary>
+    internal string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(CompanyScope).Append('|').Append(CrossCompanyDataSharing).Append('|').Append(TableType).Append('|').Append(HasVersionNumber)
+            .Append('|').Append(CompanyField).Append('|').Append(string.Join(";", Keys.Select(k => string.Join(",", k))));
+        foreach (var field in fields.Values.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Name, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(field.Describe());
+        }
+
+        return text.ToString();
+    }
 
     public CompanyScope CompanyScope { get; }
 
@@ -286,6 +322,19 @@ public sealed class FieldDefinition
     public IReadOnlyList<string>? Values { get; }
 
     public bool IsChoice => Type is FieldType.Enum or FieldType.OptionSet;
+
+    /// <summary>What the definition says of the field, in one canonical line (culture-invariant).</summary>
+    internal string Describe() => string.Join(
+        "|",
+        Name,
+        TypeName,
+        Required ? "required" : "optional",
+        ReadOnly ? "readOnly" : "writable",
+        Virtual ? "virtual" : "stored",
+        MaxLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        Precision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+        string.Join(",", Targets),
+        Values is null ? "-" : string.Join(",", Values));
 
     private static int Pack(long? value) => value is { } v ? (int)Math.Clamp(v, None + 1L, int.MaxValue) : None;
 }

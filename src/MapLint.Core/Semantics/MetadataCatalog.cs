@@ -13,6 +13,8 @@ public sealed class MetadataCatalog
 
     internal MetadataCatalog(IEnumerable<EntityMetadataDocument> documents)
     {
+        List<List<EntityDefinition>>? several = null;
+        var definitions = new Dictionary<string, List<EntityDefinition>>(StringComparer.OrdinalIgnoreCase); // by app and name
         foreach (var document in documents)
         {
             if (!entities.TryGetValue(document.App, out var byName))
@@ -22,8 +24,21 @@ public sealed class MetadataCatalog
 
             foreach (var entity in document.Entities)
             {
-                // A table in two documents (its export, and the option-set response of one of its columns) is joined.
-                byName[entity.Name] = byName.TryGetValue(entity.Name, out var known) ? EntityDefinition.Join(known, entity) : entity;
+                if (byName.TryAdd(entity.Name, entity))
+                {
+                    continue;
+                }
+
+                // A table in two documents (its export, and the option-set response of one of its columns; or two
+                // files that disagree, which DIPV2014 reports) is joined below, in an order of what they say.
+                string key = document.App + "\n" + entity.Name;
+                if (!definitions.TryGetValue(key, out var list))
+                {
+                    definitions[key] = list = [byName[entity.Name]];
+                    (several ??= []).Add(list);
+                }
+
+                list.Add(entity);
             }
 
             legalEntities.UnionWith(document.LegalEntities.Select(n => n.Value));
@@ -31,7 +46,32 @@ public sealed class MetadataCatalog
             declaresLegalEntities |= document.Root.GetProperty("legalEntities") is not null;
             declaresBusinessUnits |= document.Root.GetProperty("businessUnits") is not null;
         }
+
+        foreach (var list in several ?? [])
+        {
+            var ordered = Canonical(list);
+            var joined = ordered[0];
+            for (int i = 1; i < ordered.Count; i++)
+            {
+                joined = EntityDefinition.Join(joined, ordered[i]);
+            }
+
+            entities[joined.App][joined.Name] = joined;
+        }
     }
+
+    /// <summary>
+    /// Several definitions of one entity, in the order they are joined: the fullest first (most fields, then with
+    /// keys), then by what they say, so renaming or moving a file never changes the model (nor the findings).
+    /// </summary>
+    internal static List<EntityDefinition> Canonical(IEnumerable<EntityDefinition> definitions) =>
+        definitions
+            .Select(d => (Definition: d, Fingerprint: d.Fingerprint()))
+            .OrderByDescending(d => d.Definition.Fields.Count)
+            .ThenByDescending(d => d.Definition.Keys.Count > 0)
+            .ThenBy(d => d.Fingerprint, StringComparer.Ordinal)
+            .Select(d => d.Definition)
+            .ToList();
 
     // Each question notes what it read (MetadataUse), for the dependency index and the summary cache.
     public bool HasAny => entities.Count > 0;

@@ -142,6 +142,30 @@ public sealed class SourceText
         return new LinePosition(line + 1, column + 1);
     }
 
+    /// <summary>
+    /// The byte offset of a 1-based line and column, columns counted in UTF-16 characters (as XmlReader and
+    /// <see cref="GetLinePosition"/> count them); clamped to the line's end and the text's.
+    /// </summary>
+    public int GetOffset(int line, int column)
+    {
+        if (line <= 0)
+        {
+            return 0;
+        }
+
+        int offset = LineStarts[Math.Min(line, LineStarts.Length) - 1];
+        var bytes = Utf8;
+        for (int chars = 1; chars < column && offset < bytes.Length && bytes[offset] != (byte)'\n';)
+        {
+            byte b = bytes[offset];
+            int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            chars += length == 4 ? 2 : 1;
+            offset += length;
+        }
+
+        return Math.Min(offset, bytes.Length);
+    }
+
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
         new(GetLinePosition(span.Start), GetLinePosition(span.End));
 

@@ -200,7 +200,24 @@ public static class DocumentLoader
     {
         var text = SourceText.From(EntityMetadataWriter.Write(export, schemaPath: null));
         var root = (JsonObject)JsonParser.Parse(text, new DiagnosticBag(file.DisplayPath, text))!;
-        return DocumentKinds.EntityMetadata.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), root);
+        var document = (EntityMetadataDocument)DocumentKinds.EntityMetadata.Bind(new SourceFile(file.FullPath, file.DisplayPath, text), root);
+
+        // Findings about a definition point into the export itself, not into the converted copy.
+        var exported = new Dictionary<string, ExportedEntity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in export.Entities)
+        {
+            exported.TryAdd(entity.Name, entity);
+        }
+
+        foreach (var entity in document.Entities)
+        {
+            if (exported.TryGetValue(entity.Name, out var origin))
+            {
+                entity.DefinedAt(origin.Span, origin.ColumnsOnly);
+            }
+        }
+
+        return document;
     }
 
     /// <summary>

@@ -301,26 +301,7 @@ internal static class SolutionReader
     }
 
     /// <summary>The byte offset of a 1-based line and character position as XmlReader counts them.</summary>
-    private static int Offset(SourceText text, int line, int position)
-    {
-        if (line <= 0)
-        {
-            return 0;
-        }
-
-        int start = text.GetLineStart(Math.Min(line, text.LineCount) - 1);
-        var bytes = text.Utf8;
-        int offset = start;
-        for (int chars = 1; chars < position && offset < bytes.Length && bytes[offset] != (byte)'\n';)
-        {
-            byte b = bytes[offset];
-            int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-            chars += length == 4 ? 2 : 1;
-            offset += length;
-        }
-
-        return Math.Min(offset, bytes.Length);
-    }
+    private static int Offset(SourceText text, int line, int position) => text.GetOffset(line, position);
 
     /// <summary>The offset just past the '&gt;' closing the tag that starts at <paramref name="start"/>, quotes respected.</summary>
     private static int EndOfTag(byte[] bytes, int start)
