@@ -25,6 +25,7 @@ public static class Program
             "generate-al" => GenerateAl(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "cache" => CacheHarness.Run(args.Skip(1).ToArray()),
+            "service" => ServiceHarness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
             "warm" => Warm(args),
             "lsp" => LspLatency.Run(args),
@@ -121,7 +122,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | service [--maps 10000] [--repeat N] [--builds native,JIT] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
         return 2;
     }
 

@@ -21,6 +21,9 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
     public string? ConfigFile { get; set; }
 
+    /// <summary>The project file, where the warning properties are looked for (the task node is in MapLint.Build.targets).</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>A SARIF 2.1.0 log of the run, when set.</summary>
     public string? ErrorLog { get; set; }
 
@@ -63,9 +66,10 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         var metadata = FileDiscovery.Discover([], ProjectDirectory, loaded.Config).Files;
         var all = files.Concat(metadata.Where(m => files.All(f => f.FullPath != m.FullPath))).ToList();
         var cache = string.IsNullOrEmpty(SummaryCacheFolder) ? null : Engine.SummaryCache.Open(SummaryCacheFolder!);
-        var result = Linter.Run(all, new LintOptions { Config = loaded.Config, Cache = cache }).WithExtra(loaded.Diagnostics);
+        var result = Linter.Run(all, new LintOptions { Config = loaded.Config, Cache = cache });
 
         result = result.WithExtra(loaded.Findings(result));
+        result = result.WithExtra(new WarningProperties(NoWarn, WarningsAsErrors, WarningsNotAsErrors).Problems(loaded.Config, string.IsNullOrEmpty(ProjectFile) ? ProjectDirectory : ProjectFile!, ProjectDirectory));
         var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed).Select(BuildDiagnostic.From).ToList();
         foreach (var finding in findings)

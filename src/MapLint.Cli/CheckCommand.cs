@@ -129,6 +129,26 @@ public static class CheckCommand
             {
                 result.AddError("--staged checks the files staged in git; give no paths with it.");
             }
+
+            // Standard input stands for the one file named: other inputs would be ignored, and a baseline written
+            // from one file would drop every other file's findings.
+            if (result.GetResult(StdinFilenameOption) is not null)
+            {
+                if (result.GetValue(StagedOption))
+                {
+                    result.AddError("--stdin-filename checks one document read from standard input; --staged checks the index: give one of them.");
+                }
+
+                if (result.GetValue(PathsArgument) is { Length: > 0 })
+                {
+                    result.AddError("--stdin-filename checks one document read from standard input; give no paths with it.");
+                }
+
+                if (result.GetValue(UpdateBaselineOption))
+                {
+                    result.AddError("--update-baseline with --stdin-filename would write a baseline of one file; run it over the workspace instead.");
+                }
+            }
         });
         command.SetAction(parseResult =>
         {
@@ -235,6 +255,17 @@ public static class CheckCommand
         }
         else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
         {
+            // As ESLint does when its ignores take every file: say which globs did it, at their places.
+            if (loaded.FilterLeftNothing(options.Paths, currentDirectory) is { Count: > 0 } filters)
+            {
+                foreach (var filter in filters)
+                {
+                    stderr.Write(Reporting.OutputText.WholeLine(filter.ToString()) + "\n");
+                }
+
+                return Usage(stderr, $"nothing to check: the include/exclude of {FileDiscovery.ToDisplayPath(loaded.Config.Path!, currentDirectory)} leave out every file under {string.Join(", ", options.Paths)}");
+            }
+
             return Usage(stderr, $"nothing to check: no MapLint documents (JSON with a 'kind') or AL files under {string.Join(", ", options.Paths)}");
         }
 

@@ -58,11 +58,19 @@ public static class PlanCommand
             stderr.Write($"maplint: {unreadable} problem(s) in the documents themselves; the plan covers what could be read. Run `maplint check` for details.\n");
         }
 
-        var plan = SyncPlan.Create(result.Model.SyncGraph);
+        // One plan per deployment: the same maps as documents and as an export are two environments' maps.
+        var plans = DeploymentPlan.Create(result.Model);
+        if (plans.Count > 1 && options.Format is "dot" or "mermaid")
+        {
+            stderr.Write($"maplint: the maps belong to {plans.Count} deployments ({string.Join(", ", plans.Select(p => p.DisplayName))}); a drawing shows one: plan that deployment's paths alone, or use --format text or json for every plan.\n");
+            return ExitCodes.UsageError;
+        }
+
+        var plan = plans[0].Plan;
         switch (options.Format)
         {
             case "json":
-                stdout.Write(PlanJsonWriter.Write(plan, coupling));
+                stdout.Write(PlanJsonWriter.Write(plans, coupling));
                 break;
             case "dot":
                 stdout.Write(PlanDotWriter.Write(plan));
@@ -73,7 +81,7 @@ public static class PlanCommand
             default:
                 if (result.Model.TableMaps.Count > 0)
                 {
-                    PlanTextWriter.Write(plan, stdout);
+                    PlanTextWriter.Write(plans, stdout);
                 }
 
                 if (coupling is not null)

@@ -527,7 +527,7 @@ public sealed class LanguageServer
                 var analysis = workspace.Analyze();
                 if (analysis.Texts.TryGetValue(path, out var bytes))
                 {
-                    write(new Navigation(analysis, bytes, workspace.Root), Positions.ToOffset(new SourceText(bytes), at.Line, at.Character));
+                    write(new Navigation(analysis, path, bytes, workspace.Root), Positions.ToOffset(new SourceText(bytes), at.Line, at.Character));
                     return;
                 }
             }

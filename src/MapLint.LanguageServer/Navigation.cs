@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using MapLint.Diagnostics;
 using MapLint.Fixes;
 using MapLint.Model;
 using MapLint.Syntax;
 using MapLint.Text;
+using MapLint.Workspace;
 using JsonObject = MapLint.Syntax.JsonObject;
 using JsonNode = MapLint.Syntax.JsonNode;
 using JsonArray = MapLint.Syntax.JsonArray;
@@ -14,25 +17,53 @@ namespace MapLint.LanguageServer;
 /// <summary>
 /// Hover and go-to-definition on a table map: a field of a mapping shows its metadata (type, length, required,
 /// key) and leads to its entry in the metadata; a lookup shows the table it points to and the map that
-/// synchronizes that table, and leads to that map.
+/// synchronizes that table, and leads to that map. The document is read as the engine reads it, so the same
+/// works on MapLint documents and on the service's map records (a Web API export, Customizations.xml, a bare
+/// definition), whose field references point through the escapes of <c>msdyn_mapping</c> into the editor's text.
 /// </summary>
-internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string root)
+internal sealed class Navigation(WorkspaceAnalysis analysis, string path, byte[] text, string root)
 {
-    private readonly FixDocument document = new(text);
+    // Each hover or definition request reads the open text again; a Web API page is megabytes, so the maps of
+    // the last texts asked about are kept while the editor holds those texts (an edit makes a new array).
+    private static readonly ConditionalWeakTable<byte[], IReadOnlyList<TableMap>> MapsOfText = new();
 
-    /// <summary>The field under the cursor: its mapping side's app and entity, and the field text.</summary>
-    private (string App, string Entity, string Field, JsonString Node)? FieldAt(int offset)
+    private readonly SourceText source = new(text);
+
+    /// <summary>The table maps of the open document, their spans in the editor's text.</summary>
+    private IReadOnlyList<TableMap> Maps => MapsOfText.GetValue(text, bytes =>
     {
-        if (document.Root is not JsonObject map || map.GetString("kind") != "tableMap" || NodeAt(map, offset) is not JsonString node
-            || node.Name is not ("source" or "destination") || node.Parent is not JsonObject mapping || mapping.Parent is not JsonArray mappings
-            || !ReferenceEquals(map.Get("mappings"), mappings) || map.GetObject(node.Name) is not { } side
-            || side.GetString("app") is not { } app || side.GetString("entity") is not { } entity)
+        var file = new WorkspaceFile(path, FileDiscovery.ToDisplayPath(path, root));
+        return DocumentLoader.LoadDocuments(file, bytes, new DiagnosticBag(file.DisplayPath, null)).OfType<TableMap>().ToList();
+    });
+
+    /// <summary>The field reference (a mapping's source or destination) under the cursor, and its map.</summary>
+    private (TableMap Map, FieldReference Field)? FieldAt(int offset)
+    {
+        foreach (var map in Maps)
         {
-            return null;
+            foreach (var mapping in map.Mappings)
+            {
+                foreach (var field in new[] { mapping.Source, mapping.Destination })
+                {
+                    if (field is not null && field.Span.Start <= offset && offset <= field.Span.End)
+                    {
+                        return (map, field);
+                    }
+                }
+            }
         }
 
-        return (app, entity, node.Value, node);
+        return null;
     }
+
+    /// <summary>Maps of the lookup's target tables in the map's deployment (an export's maps look up their own).</summary>
+    private List<TableMap> TargetMaps(TableMap map, FieldReference field, FieldDefinition lookup) =>
+        lookup.Targets
+            .SelectMany(target => analysis.Result.Model.MapsOfTable(map, field.Side.App, target))
+            .Distinct()
+            .OrderBy(m => m.File.DisplayPath, StringComparer.Ordinal)
+            .ThenBy(m => m.NameSpan.Start)
+            .ToList();
 
     public void WriteHover(Utf8JsonWriter w, int offset)
     {
@@ -42,29 +73,29 @@ internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string
             return;
         }
 
+        var (map, reference) = at;
         var model = analysis.Result.Model;
-        int dot = at.Field.IndexOf('.');
-        string column = dot > 0 ? at.Field.Substring(0, dot) : at.Field;
-        string? keyColumn = dot > 0 ? at.Field.Substring(dot + 1) : null;
+        string app = reference.Side.App;
+        string column = reference.Column;
         var markdown = new StringBuilder();
-        var entity = model.Metadata.FindEntity(at.App, at.Entity);
+        var entity = model.Metadata.FindEntity(app, reference.Side.Entity);
         var field = entity?.FindField(column);
         if (entity is null)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"**{column}**: no metadata for {Apps.DisplayName(at.App)} entity `{at.Entity}` in this workspace.");
+            markdown.Append(CultureInfo.InvariantCulture, $"**{column}**: no metadata for {Apps.DisplayName(app)} entity `{reference.Side.Entity}` in this workspace.");
         }
         else if (field is null)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"**{column}** is not a field of {Apps.DisplayName(at.App)} entity `{entity.Name}`.");
+            markdown.Append(CultureInfo.InvariantCulture, $"**{column}** is not a field of {Apps.DisplayName(app)} entity `{entity.Name}`.");
         }
         else
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"**{field.Name}**: {Describe(entity, field)}  \n{Apps.DisplayName(at.App)} entity `{entity.Name}` ({entity.Document.File.DisplayPath})");
+            markdown.Append(CultureInfo.InvariantCulture, $"**{field.Name}**: {Describe(entity, field)}  \n{Apps.DisplayName(app)} entity `{entity.Name}` ({entity.Document.File.DisplayPath})");
             if (field.Target is { } target)
             {
-                var targetEntity = model.Metadata.FindEntity(at.App, target);
-                markdown.Append(CultureInfo.InvariantCulture, $"\n\nLookup to `{target}`");
-                if (keyColumn is not null)
+                var targetEntity = model.Metadata.FindEntity(app, target);
+                markdown.Append(CultureInfo.InvariantCulture, $"\n\nLookup to `{string.Join("`, `", field.Targets)}`");
+                if (reference.KeyColumnOfTarget is { } keyColumn)
                 {
                     markdown.Append(CultureInfo.InvariantCulture, $" through `{keyColumn}`");
                     if (targetEntity?.FindField(keyColumn) is { } key)
@@ -73,7 +104,7 @@ internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string
                     }
                 }
 
-                var maps = model.MapsOfTable(at.App, target).OrderBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
+                var maps = TargetMaps(map, reference, field);
                 markdown.Append(maps.Count == 0
                     ? $".  \nNo map in this workspace synchronizes `{target}`."
                     : ".  \nSynchronized by " + string.Join(", ", maps.Select(m => $"map '{m.Name}' ({m.File.DisplayPath})")) + ".");
@@ -85,7 +116,7 @@ internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string
         w.WriteString("kind", "markdown");
         w.WriteString("value", markdown.ToString());
         w.WriteEndObject();
-        Positions.WriteRange(w, "range", document.Text, at.Node.Span);
+        Positions.WriteRange(w, "range", source, reference.Span);
         w.WriteEndObject();
     }
 
@@ -125,23 +156,21 @@ internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string
         var locations = new List<(string Path, SourceText Text, TextSpan Span)>();
         if (FieldAt(offset) is { } at)
         {
-            var model = analysis.Result.Model;
-            int dot = at.Field.IndexOf('.');
-            string column = dot > 0 ? at.Field.Substring(0, dot) : at.Field;
-            var entity = model.Metadata.FindEntity(at.App, at.Entity);
-            var field = entity?.FindField(column);
-            if (dot > 0 && field?.Target is { } target)
+            var (map, reference) = at;
+            var entity = analysis.Result.Model.Metadata.FindEntity(reference.Side.App, reference.Side.Entity);
+            var field = entity?.FindField(reference.Column);
+            if (reference.IsLookup && field is { Target: not null })
             {
-                // A lookup leads to the map that synchronizes its table.
-                foreach (var map in model.MapsOfTable(at.App, target).OrderBy(m => m.File.DisplayPath, StringComparer.Ordinal))
+                // A lookup leads to the maps that synchronize its table.
+                foreach (var target in TargetMaps(map, reference, field))
                 {
-                    locations.Add((map.File.DisplayPath, map.File.Text, map.NameSpan));
+                    locations.Add((target.File.DisplayPath, target.File.Text, target.NameSpan));
                 }
             }
             else if (entity is not null)
             {
                 var file = entity.Document.File;
-                locations.Add((file.DisplayPath, file.Text, MetadataEntrySpan(file.Text, entity, field?.Name ?? column) ?? entity.NameSpan));
+                locations.Add((file.DisplayPath, file.Text, MetadataEntrySpan(file.Text, entity, field?.Name ?? reference.Column) ?? entity.NameSpan));
             }
         }
 
@@ -180,40 +209,5 @@ internal sealed class Navigation(WorkspaceAnalysis analysis, byte[] text, string
         }
 
         return fields.Properties.FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase))?.NameSpan ?? entry.NameSpan;
-    }
-
-    /// <summary>The innermost node whose span holds the offset.</summary>
-    private static JsonNode? NodeAt(JsonNode node, int offset)
-    {
-        if (offset < node.Span.Start || offset > node.Span.End)
-        {
-            return null;
-        }
-
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var property in o.Properties)
-                {
-                    if (NodeAt(property.Value, offset) is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var item in a.Items)
-                {
-                    if (NodeAt(item, offset) is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                break;
-        }
-
-        return node;
     }
 }

@@ -1,6 +1,6 @@
-// MapLint for VS Code: starts `maplint lsp` once a JSON document that declares a MapLint kind (or a dual-write
-// map record exported from Dataverse) is open, and hands every JSON document to it; the server reports only on
-// MapLint's. Schemas for completion come from contributes.jsonValidation (see package.json), so documents need
+// MapLint for VS Code: starts `maplint lsp` once a JSON document that declares a MapLint kind, or a dual-write
+// map record exported from Dataverse (a Web API page, a solution's Customizations.xml), is open, and hands every
+// JSON document and every Customizations.xml to it; the server reports only on MapLint's and the service's. Schemas for completion come from contributes.jsonValidation (see package.json), so documents need
 // no "$schema".
 'use strict';
 const vscode = require('vscode');
@@ -8,10 +8,13 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 const MAPLINT_KIND = /"kind"\s*:\s*"(tableMap|connectionSet|project|entityMetadata)"/;
 const SERVICE_RECORD = /"msdyn_mapping"\s*:/;
+const SOLUTION_RECORD = /<msdyn_dualwriteentitymap[\s>]/;
 
 let client;
 
 function isMapLintDocument(document) {
+  // A solution's map records can come after every other component: the whole file is searched.
+  if (document.languageId === 'xml') return /Customizations\.xml$/i.test(document.fileName) && SOLUTION_RECORD.test(document.getText());
   if (document.languageId !== 'json' && document.languageId !== 'jsonc') return false;
   const head = document.getText(new vscode.Range(0, 0, 200, 0));
   return MAPLINT_KIND.test(head) || SERVICE_RECORD.test(head);
@@ -23,7 +26,7 @@ function start(context) {
   const command = settings.get('path') || 'maplint';
   const serverOptions = { run: { command, args: ['lsp'], transport: TransportKind.stdio }, debug: { command, args: ['lsp'], transport: TransportKind.stdio } };
   const clientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }],
+    documentSelector: [{ scheme: 'file', language: 'json' }, { scheme: 'file', language: 'jsonc' }, { scheme: 'file', language: 'xml', pattern: '**/Customizations.xml' }],
     initializationOptions: { baseline: settings.get('baseline') || undefined },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,xml}') },
   };

@@ -58,6 +58,52 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void GoodServiceRecordsPassTheBuild_ABrokenSolutionRecordFailsIt_EntitySetNamesResolve()
+    {
+        // examples/service: the examples' maps as a two-page Web API export and an unpacked solution, with the
+        // examples' metadata, in a project of maps only: they pass as the examples do.
+        string project = package.Consumer("servicegood", withCode: false, "examples/service/webapi");
+        string other = Directory.CreateDirectory(Path.Combine(project, "solution", "Other")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(package.Root, "examples", "service", "solution", "Other")))
+        {
+            File.Copy(file, Path.Combine(other, Path.GetFileName(file)));
+        }
+
+        string metadata = Directory.CreateDirectory(Path.Combine(project, "metadata")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(package.Root, "examples", "metadata")))
+        {
+            File.Copy(file, Path.Combine(metadata, Path.GetFileName(file)));
+        }
+
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("MapLint error", output, StringComparison.Ordinal);
+
+        // A record of the solution broken as a hand edit breaks it: an unknown syncDirection, reported at the
+        // XML-escaped value in Customizations.xml.
+        string xml = Path.Combine(other, "Customizations.xml");
+        string good = File.ReadAllText(xml);
+        const string direction = "&quot;syncDirection&quot;: &quot;3&quot;";
+        int at = good.IndexOf(direction, StringComparison.Ordinal);
+        File.WriteAllText(xml, good[..at] + direction.Replace("3", "9", StringComparison.Ordinal) + good[(at + direction.Length)..]);
+        int line = good[..at].Count(c => c == '\n') + 1;
+        int column = at - good.LastIndexOf('\n', at) + "&quot;syncDirection&quot;: ".Length;
+        var (broken, brokenOutput) = package.Build(project);
+        Assert.True(broken != 0, brokenOutput);
+        Assert.Matches(new Regex(Regex.Escape(xml) + @"\(" + line + "," + column + @"(,\d+,\d+)?\): MapLint error DIPV2033: syncDirection '9' is not a direction the service knows"), brokenOutput);
+
+        // Restored, and the export naming its Dataverse tables by entity set as the service does (accounts): the
+        // sets resolve to the metadata's tables, so the build passes again.
+        File.WriteAllText(xml, good);
+        string page = Path.Combine(project, "maps", "page-1.json");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("\\\"destinationSchema\\\":\\\"account\\\"", "\\\"destinationSchema\\\":\\\"accounts\\\"", StringComparison.Ordinal));
+        Assert.Contains("\\\"destinationSchema\\\":\\\"accounts\\\"", File.ReadAllText(page), StringComparison.Ordinal);
+        var (fixedExit, fixedOutput) = package.Build(project);
+        Assert.True(fixedExit == 0, fixedOutput);
+        Assert.DoesNotContain("DIPV1020", fixedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarningsBehaveLikeCompilerWarningsAndSurviveIncrementalBuilds()
     {
         // A normal class library with maps beside its code.
@@ -210,5 +256,53 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
         var (broken, brokenOutput) = package.Build(project);
         Assert.True(broken != 0, brokenOutput);
         Assert.Contains("MapLint error DIPV2000", brokenOutput);
+    }
+
+    [Fact]
+    public void SettingsThatMatchNothingOrContradictAreBuildWarningsAtTheirPlace()
+    {
+        // Each was silent before: a metadata glob matching nothing, an unknown cross-company entity, a severity
+        // typo and an unknown category in .editorconfig, and a DIPV code both silenced and raised by the project.
+        string project = package.Consumer("configwarnings", withCode: false, "examples/broken/DIPV2106");
+        string csproj = Path.Combine(project, "configwarnings.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            "</TargetFramework>", "</TargetFramework>\n    <NoWarn>$(NoWarn);DIPV2106</NoWarn>\n    <WarningsAsErrors>DIPV2106</WarningsAsErrors>", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{\n  \"metadata\": [\"maps/*.json\", \"shared/*.json\"],\n  \"crossCompanyDataSharing\": [\"CustomerGroup\"]\n}\n");
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.json]\ndotnet_diagnostic.DIPV1031.severity = eror\ndotnet_analyzer_diagnostic.category-Typo.severity = none\n");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"maplint\.json\(2,31[,0-9]*\): MapLint warning DIPV2020: 'shared/\*\.json' in ""metadata"" matches no file", output);
+        Assert.Matches(@"maplint\.json\(3,31[,0-9]*\): MapLint warning DIPV2021: 'CustomerGroup' .* Did you mean 'CustomerGroups'\?", output);
+        Assert.Matches(@"\.editorconfig\(4,39[,0-9]*\): MapLint warning DIPV2022: 'eror' is not a severity", output);
+        Assert.Matches(@"\.editorconfig\(5,37[,0-9]*\): MapLint warning DIPV2024: 'Typo' is not a MapLint category", output);
+        Assert.True(Regex.IsMatch(output, @"configwarnings\.csproj\(5,23[,0-9]*\): MapLint warning DIPV2026: WarningsAsErrors lists DIPV2106, but NoWarn lists it too"), output);
+        Assert.DoesNotContain("DIPV2106:", output, StringComparison.Ordinal);
+
+        // Each once (MSBuild repeats warnings in its summary): maplint.json's own findings were logged twice.
+        Assert.Equal(Regex.Matches(output, "warning DIPV2021").Count, Regex.Matches(output, "warning DIPV2020").Count);
+    }
+
+    [Fact]
+    public void ChangingAMetadataExportNamedByAGlobRunsTheLintAgain()
+    {
+        // Before: exports were no input, so a build after fixing the $metadata export replayed the old error.
+        // The export is the repository's finance and operations $metadata fixture (the OData CSDL that
+        // GET /data/$metadata returns, tests/MapLint.Core.Tests/Metadata/Fixtures/fo-metadata.xml), kept outside maps/.
+        string project = package.Consumer("exportglob", withCode: false, "examples/broken/DIPV2106");
+        File.Delete(Path.Combine(project, "maps", "metadata-finance-and-operations.json"));
+        string export = Path.Combine(Directory.CreateDirectory(Path.Combine(project, "shared", "fo")).FullName, "metadata.xml");
+        File.Copy(Path.Combine(package.Root, "tests", "MapLint.Core.Tests", "Metadata", "Fixtures", "fo-metadata.xml"), export);
+        File.WriteAllText(Path.Combine(project, "maplint.json"), "{ \"metadata\": [\"shared/fo/*.xml\"] }\n");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit != 0, output);
+        Assert.Contains("MapLint error DIPV1022: Field 'ADDRESSDESCRIPTION' does not exist in finance and operations entity 'CustomersV3'", output, StringComparison.Ordinal);
+
+        string text = File.ReadAllText(export);
+        const string anchor = "<Property Name=\"CustomerGroupId\"";
+        int at = text.IndexOf(anchor, StringComparison.Ordinal);
+        File.WriteAllText(export, text.Substring(0, at) + "<Property Name=\"AddressDescription\" Type=\"Edm.String\" MaxLength=\"20\" />\n        " + text.Substring(at));
+        var (fixedExit, fixedOutput) = package.Build(project);
+        Assert.True(fixedExit == 0, fixedOutput);
+        Assert.DoesNotContain("DIPV1022", fixedOutput, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,48 @@ public class FixCommandTests : IDisposable
         return folder;
     }
 
+    public static TheoryData<string> GoldenCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in Directory.GetDirectories(Path.Combine(CliRunner.Root, "tests", "MapLint.Core.Tests", "Fixes", "Cases")).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(folder));
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The fix goldens (tests/MapLint.Core.Tests/Fixes/Cases: input/ as a user wrote it, expected/ what a fix must
+    /// write) through the real `maplint fix` on a copy of input/: every file comes out as expected/ holds it, or
+    /// unchanged, byte for byte; then nothing is left to fix (a second run writes nothing and says so).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Fix_OfEachGoldenCase_WritesTheExpectedFiles_AndLeavesNothingToFix(string name)
+    {
+        string cases = Path.Combine(CliRunner.Root, "tests", "MapLint.Core.Tests", "Fixes", "Cases", name);
+        string folder = Path.Combine(temp, name);
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(cases, "input")))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        string[] flags = File.Exists(Path.Combine(cases, "unsafe")) ? ["--unsafe"] : [];
+        var (exit, stdout, stderr) = CliRunner.RunIn(folder, ["fix", .. flags, "."]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("fixed ", stdout, StringComparison.Ordinal);
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            string expected = Path.Combine(cases, "expected", Path.GetFileName(file));
+            Assert.Equal(File.ReadAllBytes(File.Exists(expected) ? expected : Path.Combine(cases, "input", Path.GetFileName(file))), File.ReadAllBytes(file));
+        }
+
+        var again = CliRunner.RunIn(folder, ["fix", .. flags, "."]);
+        Assert.Equal((0, string.Empty, "maplint: nothing to fix\n"), again);
+    }
+
     [Fact]
     public void Fix_WritesTheSafeFix_ThenHasNothingLeft()
     {

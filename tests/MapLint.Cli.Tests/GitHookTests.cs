@@ -161,6 +161,51 @@ public class GitHookTests : IDisposable
         Assert.Contains("maps/map.json(7,", output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void AStagedWebApiExportIsCheckedAtTheEscapedPosition()
+    {
+        Skip.IfNot(CliRunner.OnPath("git"), "git is not installed");
+        // A team's repository of the service's own records: examples/service's two-page Web API export of
+        // msdyn_dualwriteentitymaps beside the examples' metadata, committed, the hook installed.
+        string repo = Directory.CreateDirectory(Path.Combine(temp, "records")).FullName;
+        Git(repo, "init", "-q", "-b", "main");
+        Git(repo, "config", "user.email", "ci@example.invalid");
+        Git(repo, "config", "user.name", "CI");
+        foreach (var (from, to) in new[] { ("examples/service/webapi", "exports/maps"), ("examples/metadata", "metadata") })
+        {
+            string folder = Directory.CreateDirectory(Path.Combine(repo, to)).FullName;
+            foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.Root, from)))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
+        Git(repo, "add", "-A");
+        Git(repo, "commit", "-q", "-m", "records", "--no-verify");
+        Install(repo);
+
+        // A record's syncDirection edited to one the service does not know, staged; the working tree put back:
+        // the staged page is what the commit would hold, and it is refused at the escaped value on its one line.
+        string page = Path.Combine(repo, "exports", "maps", "page-1.json");
+        string good = File.ReadAllText(page);
+        int at = good.IndexOf("\\\"syncDirection\\\":\\\"3\\\"", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        string broken = good[..at] + "\\\"syncDirection\\\":\\\"9\\\"" + good[(at + "\\\"syncDirection\\\":\\\"3\\\"".Length)..];
+        File.WriteAllText(page, broken);
+        Git(repo, "add", "exports/maps/page-1.json");
+        File.WriteAllText(page, good);
+        var (refused, output) = Commit(repo, "an unknown direction");
+        Assert.True(refused != 0, output);
+        int column = broken.IndexOf("\\\"9\\\"", at, StringComparison.Ordinal) + 1;
+        Assert.Contains($"exports/maps/page-1.json(1,{column}): error DIPV2033", output, StringComparison.Ordinal);
+
+        // The page as the service names tables (by entity set: accounts), staged: the sets resolve, the commit passes.
+        File.WriteAllText(page, good.Replace("\\\"destinationSchema\\\":\\\"account\\\"", "\\\"destinationSchema\\\":\\\"accounts\\\"", StringComparison.Ordinal));
+        Git(repo, "add", "exports/maps/page-1.json");
+        var (accepted, acceptedOutput) = Commit(repo, "tables by entity set");
+        Assert.True(accepted == 0, acceptedOutput);
+    }
+
     private void Git(string repo, params string[] args)
     {
         var (exit, output) = CliRunner.RunProcess("git", args, repo, Environment);

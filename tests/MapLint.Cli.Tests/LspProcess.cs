@@ -190,7 +190,7 @@ public sealed class LspProcess : IDisposable
         });
 
     public void Open(string path, string text) =>
-        Notify("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri, ["languageId"] = "json", ["version"] = 1, ["text"] = text } });
+        Notify("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri, ["languageId"] = path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? "xml" : "json", ["version"] = 1, ["text"] = text } });
 
     public bool WaitForExit(int milliseconds) => process.WaitForExit(milliseconds);
 

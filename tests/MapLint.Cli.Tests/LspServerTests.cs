@@ -125,6 +125,85 @@ public class LspServerTests : IDisposable
         Assert.Equal(expected, FromLsp(server.Diagnostics(new Uri(map).AbsoluteUri, d => d.Count > 0)));
     }
 
+    /// <summary>The LSP position (UTF-16 line and character) of the n-th occurrence of a text, counted here.</summary>
+    private static JsonObject PositionOf(string text, string needle, int skip = 0, int into = 1)
+    {
+        int at = -1;
+        for (int i = 0; i <= skip; i++)
+        {
+            at = text.IndexOf(needle, at + 1, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{needle}' not in the document");
+        }
+
+        at += into;
+        int line = text.AsSpan(0, at).Count('\n');
+        return new JsonObject { ["line"] = line, ["character"] = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) };
+    }
+
+    /// <summary>The text a returned range covers, in the file on disk.</summary>
+    private static string TextAt(JsonNode location)
+    {
+        var lines = File.ReadAllText(new Uri((string)location["uri"]!).LocalPath).Split('\n');
+        var range = location["range"]!;
+        int line = (int)range["start"]!["line"]!;
+        Assert.Equal(line, (int)range["end"]!["line"]!);
+        int start = (int)range["start"]!["character"]!;
+        return lines[line][start..(int)range["end"]!["character"]!];
+    }
+
+    private static JsonObject At(string path, JsonObject position) =>
+        new() { ["textDocument"] = new JsonObject { ["uri"] = new Uri(path).AbsoluteUri }, ["position"] = position.DeepClone() };
+
+    [Fact]
+    public void HoverAndDefinition_WorkOnServiceMapRecords_ThroughTheEscapesOfTheEmbeddedDefinition()
+    {
+        var (root, _, _) = EditedExamples();
+        string page = Path.Combine(root, "service", "webapi", "page-1.json");
+        string pageText = File.ReadAllText(page);
+        using var server = new LspProcess(root);
+        server.Initialize(root);
+        server.Notify("initialized", new JsonObject());
+        server.Open(page, pageText);
+        server.Diagnostics(new Uri(page).AbsoluteUri);
+
+        // A lookup inside msdyn_mapping (a JSON string in the record): its target table and the map of that table,
+        // the one of the same export (page-1's own 'Customers V3 (accounts)', not examples/maps/customers.json).
+        var lookup = PositionOf(pageText, "parentcustomerid.accountnumber", into: 4);
+        var hover = server.Request("textDocument/hover", At(page, lookup))["result"]!;
+        string markdown = (string)hover["contents"]!["value"]!;
+        Assert.Contains("**parentcustomerid**: lookup", markdown, StringComparison.Ordinal);
+        Assert.Contains("Lookup to `account` through `accountnumber`", markdown, StringComparison.Ordinal);
+        Assert.Contains("map 'Customers V3 (accounts)' (service/webapi/page-1.json)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("maps/customers.json", markdown, StringComparison.Ordinal);
+        Assert.Equal("\\\"parentcustomerid.accountnumber\\\"", TextAt(new JsonObject { ["uri"] = new Uri(page).AbsoluteUri, ["range"] = hover["range"]!.DeepClone() }));
+
+        var toMap = server.Request("textDocument/definition", At(page, lookup))["result"]!.AsArray();
+        Assert.Equal(new Uri(page).AbsoluteUri, (string?)Assert.Single(toMap)!["uri"]);
+        Assert.Equal("Customers V3 (accounts)", TextAt(toMap[0]!).Trim('"'));
+
+        // A plain field leads to its entry in the metadata.
+        var field = PositionOf(pageText, "\\\"firstname\\\"", into: 3);
+        var toMetadata = Assert.Single(server.Request("textDocument/definition", At(page, field))["result"]!.AsArray())!;
+        Assert.EndsWith("/metadata/dataverse.json", (string?)toMetadata["uri"], StringComparison.Ordinal);
+        Assert.Equal("\"firstname\"", TextAt(toMetadata));
+        var fieldHover = (string)server.Request("textDocument/hover", At(page, field))["result"]!["contents"]!["value"]!;
+        Assert.Contains("Dataverse entity `contact`", fieldHover, StringComparison.Ordinal);
+
+        // The same map in a solution's Customizations.xml, through the XML escapes: its lookup leads to the
+        // solution's own map of account (the map itself: the lookup refers to its own table).
+        string customizations = Path.Combine(root, "service", "solution", "Other", "Customizations.xml");
+        string xml = File.ReadAllText(customizations);
+        server.Open(customizations, xml);
+        var xmlLookup = PositionOf(xml, "msdyn_billingaccount.accountnumber", into: 2);
+        var xmlDefinition = Assert.Single(server.Request("textDocument/definition", At(customizations, xmlLookup))["result"]!.AsArray())!;
+        Assert.Equal(new Uri(customizations).AbsoluteUri, (string?)xmlDefinition["uri"]);
+        Assert.Contains("Customers V3 (accounts)", TextAt(xmlDefinition), StringComparison.Ordinal);
+        Assert.Contains("Lookup to `account`", (string)server.Request("textDocument/hover", At(customizations, xmlLookup))["result"]!["contents"]!["value"]!, StringComparison.Ordinal);
+
+        // Outside any field mapping (the record's own properties) there is nothing to show.
+        Assert.Null(server.Request("textDocument/hover", At(page, PositionOf(pageText, "msdyn_dualwriteentitymapid", into: 2)))["result"]);
+    }
+
     [Fact]
     public void BrokenMessages_UnknownMethods_AndForeignDocuments_AreAnswered_AndTheServerGoesOn()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using MapLint.Diagnostics;
 using MapLint.Documents;
 using MapLint.Syntax;
@@ -13,6 +14,9 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
 
     internal DiagnosticBag? Bag { get; init; }
 
+    /// <summary>The rules maplint.json sets, with the place of each value (to name it where another source disagrees).</summary>
+    internal IReadOnlyDictionary<string, JsonProperty> RuleEntries { get; init; } = new Dictionary<string, JsonProperty>();
+
     /// <summary>
     /// Every finding on the configuration after a run: those of maplint.json, those of the .editorconfig files the
     /// run read, and settings that match nothing in the loaded workspace (an unknown cross-company entity).
@@ -23,6 +27,7 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
         if (Config.EditorConfig is { } editorConfig)
         {
             findings.AddRange(editorConfig.Diagnostics);
+            findings.AddRange(EditorConfigOverridden(editorConfig));
         }
 
         // Only against entityMetadata documents: exports are converted for the entities the maps use, so an entity
@@ -43,6 +48,91 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
 
         return findings;
     }
+
+    /// <summary>
+    /// maplint.json wins over .editorconfig for a rule: a <c>dotnet_diagnostic.DIPVxxxx.severity</c> of another value
+    /// never applies, which its author would not guess. Reported at the .editorconfig value, naming the winner.
+    /// </summary>
+    private IEnumerable<Diagnostic> EditorConfigOverridden(EditorConfigSeverities editorConfig)
+    {
+        if (Bag is not { } bag || Config.JsonRules is not { Count: > 0 } json)
+        {
+            yield break;
+        }
+
+        foreach (var setting in editorConfig.RuleSettings())
+        {
+            if (json.TryGetValue(setting.Id, out var fromJson) && RuleEntries.TryGetValue(setting.Id, out var entry)
+                && (setting.Severity ?? Defaults(setting.Id)) != fromJson)
+            {
+                var winner = new Location(bag.Path, bag.Text, entry.Value.Span);
+                yield return Diagnostic.Create(ConfigurationRules.ConflictingSeverity, setting.Location, null, null,
+                    setting.Key, setting.Value, $"{bag.Path}({winner.LineSpan.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)},{winner.LineSpan.Start.Column.ToString(System.Globalization.CultureInfo.InvariantCulture)})", (entry.Value as JsonString)?.Value ?? string.Empty);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why folder walks of <paramref name="paths"/> found nothing: the include and exclude globs that left out every
+    /// file a walk without them finds (DIPV2025, at each glob). Empty when the paths hold no file either way.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> FilterLeftNothing(IReadOnlyList<string> paths, string currentDirectory)
+    {
+        if (Bag is not { } bag || Config.Directory is not { } root || (Config.Include.Count == 0 && Config.Exclude.Count == 0))
+        {
+            return [];
+        }
+
+        if (FileDiscovery.Discover(paths, currentDirectory, Config).Files.Count > 0)
+        {
+            return [];
+        }
+
+        var unfiltered = new MapLintConfig(Config.Path, root, Config.Severities, [], [], [], Config.CrossCompanyDataSharing);
+        var found = FileDiscovery.Discover(paths, currentDirectory, unfiltered).Files.Select(f => f.FullPath).ToList();
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        // Excludes that match found files are the cause; when none does, the includes matched none of them.
+        var culprits = Entries("exclude").Where(e => Matches(e.Value, found)).Select(e => (e, "exclude")).ToList();
+        if (culprits.Count == 0)
+        {
+            culprits = Entries("include").Select(e => (e, "include")).ToList();
+        }
+
+        string count = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problems = new DiagnosticBag(bag.Path, bag.Text);
+        foreach (var (entry, list) in culprits)
+        {
+            problems.Add(ConfigurationRules.FilterLeavesNothing, entry.Span, entry.Path, entry.Value, list,
+                list == "exclude" ? $"leaves out {count} of the {count} files under {string.Join(", ", paths)} that the walk finds" : $"matches none of the {count} files under {string.Join(", ", paths)}");
+        }
+
+        return problems.Diagnostics;
+
+        IEnumerable<JsonString> Entries(string name) => FilterEntries.Where(e => e.Name == name).Select(e => e.Value);
+
+        bool Matches(string glob, List<string> files)
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(glob);
+            return files.Any(f => matcher.Match(root, f).HasMatches);
+        }
+    }
+
+    /// <summary>The include and exclude entries of maplint.json with their places.</summary>
+    internal IReadOnlyList<(string Name, JsonString Value)> FilterEntries { get; init; } = [];
+
+    private static ConfiguredSeverity? Defaults(string id) =>
+        Analysis.AnalyzerCatalog.AllDescriptors.FirstOrDefault(d => d.Id == id)?.DefaultSeverity switch
+        {
+            Severity.Error => ConfiguredSeverity.Error,
+            Severity.Warning => ConfiguredSeverity.Warning,
+            Severity.Info => ConfiguredSeverity.Info,
+            _ => null,
+        };
 }
 
 /// <summary>
@@ -95,6 +185,7 @@ public static class ConfigLoader
         }
 
         ShapeValidator.Validate(root, Shape, "maplint.json", bag);
+        var ruleEntries = new Dictionary<string, JsonProperty>(StringComparer.OrdinalIgnoreCase);
         if (root.GetObject("rules") is { } rules)
         {
             var known = Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToList();
@@ -107,6 +198,21 @@ public static class ConfigLoader
                 }
                 else if (ConfiguredSeverities.Parse((rule.Value as JsonString)?.Value) is { } severity)
                 {
+                    // Ids are case-insensitive: "dipv1004" after "DIPV1004" is the same key twice, and as with a
+                    // duplicate property the first wins; a later, different value is reported where it stands.
+                    if (ruleEntries.TryGetValue(id, out var first))
+                    {
+                        if (jsonRules[id] != severity)
+                        {
+                            var at = new Location(bag.Path, bag.Text, first.Value.Span).LineSpan.Start;
+                            bag.Add(ConfigurationRules.ConflictingSeverity, rule.Value.Span, rule.Value.Path, rule.Name, ((JsonString)rule.Value).Value,
+                                $"\"{first.Name}\" at line {at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ((JsonString)first.Value).Value);
+                        }
+
+                        continue;
+                    }
+
+                    ruleEntries[id] = rule;
                     severities[id] = severity;
                     jsonRules[id] = severity;
                 }
@@ -130,8 +236,20 @@ public static class ConfigLoader
             }
         }
 
+        // An include glob that matches no file adds nothing to folder walks; with only such globs a walk checks nothing.
+        foreach (var item in root.GetArray("include")?.Items.OfType<JsonString>() ?? [])
+        {
+            if (item.Value.Length > 0 && config.Include.Contains(item.Value) && !MatchesAFile(item.Value, config))
+            {
+                bag.Add(ConfigurationRules.FilterLeavesNothing, item.Span, item.Path, item.Value, "include", "matches no file");
+            }
+        }
+
         var sharing = root.GetArray("crossCompanyDataSharing")?.Items.OfType<JsonString>().ToList() ?? [];
-        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag };
+        var filters = new[] { "include", "exclude" }
+            .SelectMany(name => (root.GetArray(name)?.Items.OfType<JsonString>() ?? []).Where(i => i.Value.Length > 0 && (name == "include" ? config.Include : config.Exclude).Contains(i.Value)).Select(i => (name, i)))
+            .ToList();
+        return new ConfigLoadResult(config, bag.Diagnostics) { SharingEntries = sharing, Bag = bag, RuleEntries = ruleEntries, FilterEntries = filters };
     }
 
     public static string? Find(string startFolder)

@@ -2,7 +2,7 @@ using MapLint.Diagnostics;
 
 namespace MapLint.Configuration;
 
-/// <summary>Descriptors reported while maplint.json is read.</summary>
+/// <summary>Descriptors of problems in the configuration: maplint.json, .editorconfig and the build's warning properties.</summary>
 public static class ConfigurationRules
 {
     public static readonly DiagnosticDescriptor UnknownRule = DiagnosticDescriptor.Create(
@@ -33,5 +33,40 @@ public static class ConfigurationRules
         RuleCategory.Document,
         Severity.Warning);
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [UnknownRule, MetadataMatchesNothing, UnknownSharedEntity, UnknownSeverity];
+    public static readonly DiagnosticDescriptor ConflictingSeverity = DiagnosticDescriptor.Create(
+        "DIPV2023",
+        "Rule severity is set twice with different values",
+        "'{0}' is set to '{1}' here, but {2} sets it to '{3}', which wins, so this setting has no effect. Set the rule's severity in one place.",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownCategory = DiagnosticDescriptor.Create(
+        "DIPV2024",
+        "Configuration names an unknown category",
+        "'{0}' is not a MapLint category, so '{1}' has no effect.{2} MapLint's categories: Document, Connection, Project, Organization, IntegrationKey, Mapping, Schema, DataType, Filter, Sync, Internal.",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    public static readonly DiagnosticDescriptor FilterLeavesNothing = DiagnosticDescriptor.Create(
+        "DIPV2025",
+        "Include or exclude leaves nothing to check",
+        "'{0}' in \"{1}\" {2}, so folder walks check nothing through it. Fix the glob (it is relative to maplint.json) or remove it.",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    public static readonly DiagnosticDescriptor WarningPropertyConflict = DiagnosticDescriptor.Create(
+        "DIPV2026",
+        "Build properties contradict each other or the configuration",
+        "{0} lists {1}, but {2}, so {3}. Keep the code in one place.",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    public static readonly DiagnosticDescriptor SettingOutsideSection = DiagnosticDescriptor.Create(
+        "DIPV2027",
+        "Setting stands before the first .editorconfig section",
+        "'{0}' stands before the first section, where only 'root' is read, so it applies to no file. Move it under a section such as [*.json].",
+        RuleCategory.Document,
+        Severity.Warning);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [UnknownRule, MetadataMatchesNothing, UnknownSharedEntity, UnknownSeverity, ConflictingSeverity, UnknownCategory, FilterLeavesNothing, WarningPropertyConflict, SettingOutsideSection];
 }

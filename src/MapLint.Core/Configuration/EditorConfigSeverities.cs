@@ -23,6 +23,12 @@ public sealed class EditorConfigSeverities
 
     private static readonly HashSet<string> Categories = new(Enum.GetNames(typeof(RuleCategory)), StringComparer.OrdinalIgnoreCase);
 
+    // The .NET code analysis categories (learn.microsoft.com/dotnet/fundamentals/code-analysis/categories): other
+    // analyzers' settings, never MapLint's typos.
+    private static readonly HashSet<string> DotNetCategories = new(
+        ["Design", "Documentation", "Globalization", "Interoperability", "Maintainability", "Naming", "Performance", "SingleFile", "Reliability", "Security", "Style", "Usage"],
+        StringComparer.OrdinalIgnoreCase);
+
     private readonly string currentDirectory;
     private readonly ConcurrentDictionary<string, ParsedFile> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> chains = new(StringComparer.Ordinal);
@@ -76,6 +82,23 @@ public sealed class EditorConfigSeverities
     /// <summary>Problems found in the MapLint keys of the files read so far, at their positions.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => files.Values.SelectMany(f => f.Problems(currentDirectory)).ToList();
 
+    /// <summary>Every <c>dotnet_diagnostic.DIPVxxxx.severity</c> of MapLint's rules in the files read so far, at its value's position.</summary>
+    public IEnumerable<RuleSetting> RuleSettings()
+    {
+        var known = Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files.Values.OrderBy(f => f.FilePath, StringComparer.Ordinal))
+        {
+            string display = Workspace.FileDiscovery.ToDisplayPath(file.FilePath, currentDirectory);
+            foreach (var setting in file.Sections.SelectMany(s => s.Settings).Where(s => s.Valid && s.Id is not null && known.Contains(s.Id)))
+            {
+                yield return new RuleSetting(setting.Id!, setting.Severity, setting.Key, setting.Value, new Location(display, file.Text, setting.ValueSpan));
+            }
+        }
+    }
+
+    /// <summary>A rule's severity key: its severity (null for <c>default</c>) and where its value is.</summary>
+    public sealed record RuleSetting(string Id, ConfiguredSeverity? Severity, string Key, string Value, Location Location);
+
     /// <summary>The rule's setting for one file, or null when no .editorconfig sets it.</summary>
     public Setting? For(string fullPath, DiagnosticDescriptor descriptor)
     {
@@ -91,6 +114,22 @@ public sealed class EditorConfigSeverities
         }
 
         return settings.All;
+    }
+
+    /// <summary>
+    /// Reads the .editorconfig files that apply to these files, so <see cref="DisablesEverywhere"/> sees a nearer
+    /// file that turns a rule on again (maps/.editorconfig under a root one that turns its category off).
+    /// </summary>
+    public void Prepare(IEnumerable<string> fullPaths)
+    {
+        // Documents in memory (tests, unsaved buffers) have no folder: the workspace's settings apply to them.
+        foreach (var folder in fullPaths.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>().Where(f => f.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var file in chains.GetOrAdd(folder, Files))
+            {
+                files.GetOrAdd(file, ParsedFile.Read);
+            }
+        }
     }
 
     /// <summary>True when the rule is off for every file the loaded .editorconfig files can cover (so it need not run).</summary>
@@ -149,17 +188,26 @@ public sealed class EditorConfigSeverities
         public Setting? All { get; set; }
     }
 
-    private sealed record KeySetting(string? Id, string? Category, bool IsAll, ConfiguredSeverity? Severity, bool Valid, string Key, string Value, TextSpan KeySpan, TextSpan ValueSpan);
+    /// <summary>One MapLint key; <paramref name="Unknown"/>: its rule id or category is not MapLint's (reported, never applied).</summary>
+    private sealed record KeySetting(string? Id, string? Category, bool IsAll, ConfiguredSeverity? Severity, bool Valid, string Key, string Value, TextSpan KeySpan, TextSpan ValueSpan, TextSpan NameSpan, bool Unknown = false);
 
-    private sealed record Section(EditorConfigGlob Glob, List<KeySetting> Settings);
+    private sealed record Section(EditorConfigGlob Glob, List<KeySetting> Settings)
+    {
+        /// <summary>
+        /// A section that names JSON files (<c>[*.json]</c>, <c>[maps/*.json]</c>, <c>[*.{json,yaml}]</c>) is MapLint's:
+        /// no other analyzer reads <c>dotnet_diagnostic</c> keys for them, so any id or category there that MapLint lacks is a typo.
+        /// </summary>
+        public bool NamesJson { get; init; }
+    }
 
     private sealed class ParsedFile
     {
-        private ParsedFile(string path, bool isRoot, List<Section> sections, SourceText text)
+        private ParsedFile(string path, bool isRoot, List<Section> sections, List<KeySetting> preamble, SourceText text)
         {
             FilePath = path;
             IsRoot = isRoot;
             Sections = sections;
+            Preamble = preamble;
             Text = text;
         }
 
@@ -169,12 +217,16 @@ public sealed class EditorConfigSeverities
 
         public List<Section> Sections { get; }
 
+        /// <summary>MapLint keys before the first section, which apply to no file.</summary>
+        public List<KeySetting> Preamble { get; }
+
         public SourceText Text { get; }
 
         public static ParsedFile Read(string path)
         {
             string content = SafeRead(path);
             var sections = new List<Section>();
+            var preamble = new List<KeySetting>();
             bool isRoot = false;
             Section? current = null;
             int offset = 0; // UTF-8 byte offset of the line, as SourceText positions count
@@ -187,18 +239,24 @@ public sealed class EditorConfigSeverities
                 {
                     if (trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']')
                     {
-                        current = new Section(new EditorConfigGlob(trimmed.Substring(1, trimmed.Length - 2)), []);
+                        string glob = trimmed.Substring(1, trimmed.Length - 2);
+                        current = new Section(new EditorConfigGlob(glob), []) { NamesJson = NamesOnlyJson(glob) };
                         sections.Add(current);
                     }
                     else if (line.IndexOf('=') is int eq and >= 0)
                     {
                         string key = line.Substring(0, eq).Trim();
                         string value = line.Substring(eq + 1).Trim();
+                        var setting = Classify(key, value, Span(line, offset, key, 0), Span(line, offset, value, eq + 1), current?.NamesJson ?? false);
                         if (current is null)
                         {
                             isRoot |= key.Equals("root", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                            if (setting is not null)
+                            {
+                                preamble.Add(setting);
+                            }
                         }
-                        else if (Classify(key, value, Span(line, offset, key, 0), Span(line, offset, value, eq + 1)) is { } setting)
+                        else if (setting is not null)
                         {
                             current.Settings.Add(setting);
                         }
@@ -208,48 +266,91 @@ public sealed class EditorConfigSeverities
                 offset += lineBytes;
             }
 
-            return new ParsedFile(path, isRoot, sections, SourceText.From(content));
+            return new ParsedFile(path, isRoot, sections, preamble, SourceText.From(content));
         }
 
         public IEnumerable<Diagnostic> Problems(string currentDirectory)
         {
             string display = Workspace.FileDiscovery.ToDisplayPath(FilePath, currentDirectory);
             var known = Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id).ToList();
-            foreach (var setting in Sections.SelectMany(s => s.Settings))
+            foreach (var setting in Preamble)
             {
-                if (setting.Id is { } id && !known.Contains(id, StringComparer.OrdinalIgnoreCase))
+                yield return Diagnostic.Create(ConfigurationRules.SettingOutsideSection, new Location(display, Text, setting.KeySpan), null, null, setting.Key);
+            }
+
+            foreach (var section in Sections)
+            {
+                foreach (var setting in section.Settings)
                 {
-                    yield return Diagnostic.Create(ConfigurationRules.UnknownRule, new Location(display, Text, setting.KeySpan), null, null, id, Documents.NameSuggester.Hint(Documents.NameSuggester.Suggest(id, known)));
+                    if (setting.Id is { } id && !known.Contains(id, StringComparer.OrdinalIgnoreCase))
+                    {
+                        yield return Diagnostic.Create(ConfigurationRules.UnknownRule, new Location(display, Text, setting.NameSpan), null, null, id, Documents.NameSuggester.Hint(Documents.NameSuggester.Suggest(id, known)));
+                    }
+                    else if (setting.Unknown && setting.Category is { } category)
+                    {
+                        string? suggestion = Documents.NameSuggester.Suggest(category, Categories.Order(StringComparer.Ordinal));
+                        yield return Diagnostic.Create(ConfigurationRules.UnknownCategory, new Location(display, Text, setting.NameSpan), null, null, category, setting.Key, Documents.NameSuggester.Hint(suggestion));
+                    }
+                    else if (!setting.Valid)
+                    {
+                        yield return Diagnostic.Create(ConfigurationRules.UnknownSeverity, new Location(display, Text, setting.ValueSpan), null, null, setting.Value, setting.Key);
+                    }
                 }
-                else if (!setting.Valid)
+
+                // Within one section a later value of a key wins: an earlier, different one is a leftover (Roslyn says nothing).
+                foreach (var group in section.Settings.Where(s => s.Valid && !s.Unknown).GroupBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
                 {
-                    yield return Diagnostic.Create(ConfigurationRules.UnknownSeverity, new Location(display, Text, setting.ValueSpan), null, null, setting.Value, setting.Key);
+                    var last = group.Last();
+                    foreach (var earlier in group.SkipLast(1).Where(s => s.Severity != last.Severity))
+                    {
+                        var winner = new Location(display, Text, last.ValueSpan);
+                        yield return Diagnostic.Create(ConfigurationRules.ConflictingSeverity, new Location(display, Text, earlier.ValueSpan), null, null,
+                            earlier.Key, earlier.Value, $"line {winner.LineSpan.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)} of the same section", last.Value);
+                    }
                 }
             }
         }
 
-        private static KeySetting? Classify(string key, string value, TextSpan keySpan, TextSpan valueSpan)
+        /// <summary>
+        /// The MapLint key this is, or null for another analyzer's. An id or category MapLint lacks is kept (to be
+        /// reported) when it can only be meant for MapLint: in a section naming JSON files, or close to one of MapLint's
+        /// (<c>DPIV1004</c>, <c>category-Mapings</c>); other analyzers' ids (CA1000, IDE0055) and the .NET categories are left alone.
+        /// </summary>
+        private static KeySetting? Classify(string key, string value, TextSpan keySpan, TextSpan valueSpan, bool namesJson)
         {
             var severity = ConfiguredSeverities.Parse(value);
             bool isDefault = value.Equals("default", StringComparison.OrdinalIgnoreCase);
             bool valid = severity is not null || isDefault;
-            if (key.StartsWith(IdPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith(IdPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) && key.Length > IdPrefix.Length + Suffix.Length)
             {
                 string id = key.Substring(IdPrefix.Length, key.Length - IdPrefix.Length - Suffix.Length);
-                return id.StartsWith("DIPV", StringComparison.OrdinalIgnoreCase)
-                    ? new KeySetting(id.ToUpperInvariant(), null, false, severity, valid, key, value, keySpan, valueSpan)
-                    : null;
+                var nameSpan = new TextSpan(keySpan.Start + IdPrefix.Length, keySpan.Start + IdPrefix.Length + System.Text.Encoding.UTF8.GetByteCount(id));
+                bool ours = id.StartsWith("DIPV", StringComparison.OrdinalIgnoreCase) || namesJson
+                    || Documents.NameSuggester.Suggest(id, Analysis.AnalyzerCatalog.AllDescriptors.Select(d => d.Id)) is not null;
+                return ours ? new KeySetting(id.ToUpperInvariant(), null, false, severity, valid, key, value, keySpan, valueSpan, nameSpan) : null;
             }
 
-            if (key.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase) && key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) && key.Length > CategoryPrefix.Length + Suffix.Length)
             {
-                // Other analyzers' categories (Style, Performance…) are theirs, not unknown: only MapLint's are read.
                 string category = key.Substring(CategoryPrefix.Length, key.Length - CategoryPrefix.Length - Suffix.Length);
-                return Categories.Contains(category) ? new KeySetting(null, category, false, severity, valid, key, value, keySpan, valueSpan) : null;
+                var nameSpan = new TextSpan(keySpan.Start + CategoryPrefix.Length, keySpan.Start + CategoryPrefix.Length + System.Text.Encoding.UTF8.GetByteCount(category));
+                if (Categories.Contains(category))
+                {
+                    return new KeySetting(null, category, false, severity, valid, key, value, keySpan, valueSpan, nameSpan);
+                }
+
+                bool typo = !DotNetCategories.Contains(category) && !category.Contains('.', StringComparison.Ordinal)
+                    && (namesJson || Documents.NameSuggester.Suggest(category, Categories) is not null);
+                return typo ? new KeySetting(null, category, false, severity, valid, key, value, keySpan, valueSpan, nameSpan, Unknown: true) : null;
             }
 
-            return key.Equals(AllKey, StringComparison.OrdinalIgnoreCase) ? new KeySetting(null, null, true, severity, valid, key, value, keySpan, valueSpan) : null;
+            return key.Equals(AllKey, StringComparison.OrdinalIgnoreCase) ? new KeySetting(null, null, true, severity, valid, key, value, keySpan, valueSpan, keySpan) : null;
         }
+
+        /// <summary>A section for JSON files and none of the code files Roslyn's analyzers read (<c>[*.{cs,json}]</c> is shared).</summary>
+        private static bool NamesOnlyJson(string glob) =>
+            glob.Contains("json", StringComparison.OrdinalIgnoreCase)
+            && !System.Text.RegularExpressions.Regex.IsMatch(glob, @"(^|[.,{])(cs|vb|csx|vbx|fs|razor|cshtml|xaml|props|targets|csproj)([,}]|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
         private static TextSpan Span(string line, int lineOffset, string part, int from)
         {

@@ -174,6 +174,7 @@ public static class DocumentKinds
         new PropertyShape("tableType", new StringShape { Enum = ["standard", "virtual", "elastic"] }),
         new PropertyShape("hasVersionNumber", Flag),
         new PropertyShape("companyField", Name, Description: "Field holding the company (default dataAreaId or msdyn_company)."),
+        new PropertyShape("entitySetName", Name, Description: "Dataverse: the table's entity set name (EntitySetName), the plural the Web API and dual-write map records use, e.g. accounts."),
         new PropertyShape("keys", new ArrayShape(new ArrayShape(Name) { MinItems = 1 }), Description: "Integration (alternate) keys; the first is used."),
         new PropertyShape("fields", new ObjectShape("a field list") { AdditionalProperties = FieldShape }, Required: true));
 

@@ -25,6 +25,10 @@ public sealed class LintWorkspace
     private bool? hadMetadata;
     private DependencyIndex? dependencies;
 
+    // The last workspace stage, which the next edit's starts from: each file's findings as reported, and the model.
+    private List<Diagnostic>[]? finishedOf;
+    private SemanticModel? lastModel;
+
     private LintWorkspace(IReadOnlyList<WorkspaceFile> files, LintOptions options, OverlaySource source)
     {
         this.options = options;
@@ -149,6 +153,8 @@ public sealed class LintWorkspace
             changed.UnionWith(Enumerable.Range(0, count).Where(i => summaries[i] is { IsMetadataExport: true }));
         }
 
+        // An edit (some files, the rest as they were): their summaries before, for the workspace stage to compare.
+        var before = finishedOf?.Length == count && changed.Count < count ? changed.ToDictionary(i => i, i => summaries[i]) : null;
         var order = changed.Order().ToArray();
 
         // Stage 1: every changed file but the table maps, which only say that they are maps (from their first bytes
@@ -264,13 +270,15 @@ public sealed class LintWorkspace
         hadMetadata = hasMetadata;
         dependencies = null;
         Lap(hasExports ? "load exports, check and compact each map" : "load, check and compact each map");
-        Result = Workspace(registrations!, notes, phases, Lap);
+        Result = Workspace(registrations!, notes, phases, Lap, before);
     }
 
     private (List<(Analyzer Analyzer, AnalysisRegistration Registration)> Registrations, List<string> Notes) Registrations(bool hasMetadata)
     {
         var config = options.Config;
         var notes = new List<string>();
+        // A rule is off everywhere only if no .editorconfig of any file turns it on again: read them all first.
+        config.EditorConfig?.Prepare(files.Select(f => f.FullPath));
         var analyzers = (options.Analyzers ?? AnalyzerCatalog.BuiltIn).Where(a => !a.SupportedDiagnostics.All(config.IsDisabled)).ToList();
 
         // Skip what needs metadata when there is none, and say so once.
@@ -359,6 +367,14 @@ public sealed class LintWorkspace
             pending.IsMap = true;
             pending.Bytes = bytes;
             pending.Records = !DocumentLoader.LooksLikeTableMap(bytes);
+        }
+        else if (Readers.ServiceRecords.ServiceDocuments.HoldsMapRecords(file.FullPath, bytes))
+        {
+            // Maps only (a Web API export, a solution): bound in stage 2 like the maps, each file checked and
+            // compacted as soon as it is bound, rather than every record's full tree held until stage 2.
+            pending.IsMap = true;
+            pending.Bytes = bytes;
+            pending.Records = true;
         }
         else
         {
@@ -458,6 +474,7 @@ public sealed class LintWorkspace
         {
             foreach (var map in pending.Documents.OfType<TableMap>())
             {
+                partial.Resolve(map);
                 RuleRunner.AnalyzeTableMap(map, partial, ownRules, bag);
             }
 
@@ -497,18 +514,34 @@ public sealed class LintWorkspace
     /// The workspace stages, on every summary: duplicate names, the rules spanning maps (the sync graph), the
     /// connection-set and project rules; then severities, suppressions, logical locations and sorting.
     /// </summary>
-    private LintResult Workspace(List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, List<string> notes, List<(string Phase, TimeSpan Elapsed)> phases, Action<string> lap)
+    private LintResult Workspace(List<(Analyzer Analyzer, AnalysisRegistration Registration)> registrations, List<string> notes, List<(string Phase, TimeSpan Elapsed)> phases, Action<string> lap, Dictionary<int, DocumentSummary?>? before)
     {
         int count = files.Count;
         var all = summaries.Select(s => s!).ToList();
         var loaded = all.SelectMany(s => s.Documents).ToList();
-        var keyColumns = new KeyColumnIndex();
-        foreach (var columns in all.SelectMany(s => s.Columns))
+
+        // An edit that leaves what other maps are checked against as it was re-checks the files it concerns, on
+        // the sync graph of the last run with its maps replaced; every other file's findings are the last run's.
+        var replacing = before is null || lastModel is null ? null : IncrementalStage.Replacements(before, all, lastModel.SyncGraph);
+        SemanticModel model;
+        if (replacing is not null)
         {
-            columns.AddTo(keyColumns);
+            // The key-column index answers only for the columns lookups ask about, which the edit left alone.
+            model = new SemanticModel(loaded) { KeyColumns = lastModel!.KeyColumns, PreviousGraph = lastModel.SyncGraph, Replacing = replacing };
+        }
+        else
+        {
+            var keyColumns = new KeyColumnIndex();
+            foreach (var columns in all.SelectMany(s => s.Columns))
+            {
+                columns.AddTo(keyColumns);
+            }
+
+            model = new SemanticModel(loaded) { KeyColumns = keyColumns };
         }
 
-        var model = new SemanticModel(loaded) { KeyColumns = keyColumns };
+        var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
+        lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).
         var crossBags = all.Select(s => new DiagnosticBag(s.Documents.Count > 0 ? s.Documents[0].File.DisplayPath : s.File.DisplayPath, s.Text) { CapsFindings = true }).ToArray();
         var bagOf = new Dictionary<MapLintDocument, DiagnosticBag>(Util.ReferenceIdentity.Instance);
@@ -526,13 +559,18 @@ public sealed class LintWorkspace
             Analyzers.Metadata.DIPV2014ConflictingEntityDefinitions.Report(loaded.OfType<EntityMetadataDocument>(), bagOf);
         }
 
-        lap("model and duplicate names");
+        lap("duplicate names");
 
         var spanning = registrations.Where(r => r.Analyzer.RequiresAllMaps).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
         // In parallel over files, in order within one: the documents of a file share its bag, which is not thread-safe.
         Parallel.For(0, count, parallel, i =>
         {
+            if (affected is not null && !affected[i])
+            {
+                return;
+            }
+
             foreach (var document in all[i].Documents)
             {
                 if (document is TableMap map)
@@ -546,19 +584,33 @@ public sealed class LintWorkspace
             }
         });
 
-        lap("rules spanning maps (the sync graph), connection sets and projects");
+        lap(affected is null
+            ? "rules spanning maps (the sync graph), connection sets and projects"
+            : $"rules spanning maps (the sync graph), connection sets and projects, on {affected.Count(a => a)} of {count} files");
         var alFiles = all.Select(s => s.Al).ToArray();
         var businessCentral = BusinessCentral.BusinessCentralApp.Build(alFiles.OfType<BusinessCentral.AlFile>().ToList());
         BusinessCentralAnalysis.Run(businessCentral, model, registrations, BusinessCentralAnalysis.Bags(alFiles, crossBags));
         lap("Business Central mappings");
         var diagnostics = new List<Diagnostic>();
+        var finished = new List<Diagnostic>[count];
         for (int i = 0; i < count; i++)
         {
-            var tallies = new List<OmittedTally>();
-            var finished = RuleRunner.Finish(all[i], crossBags[i].Diagnostics, crossBags[i].Omitted, options.Config, tallies).ToList();
-            diagnostics.AddRange(FindingsCap.Apply(finished, tallies));
+            if (affected is not null && !affected[i])
+            {
+                finished[i] = finishedOf![i];
+            }
+            else
+            {
+                var tallies = new List<OmittedTally>();
+                var findings = RuleRunner.Finish(all[i], crossBags[i].Diagnostics, crossBags[i].Omitted, options.Config, tallies).ToList();
+                finished[i] = FindingsCap.Apply(findings, tallies);
+            }
+
+            diagnostics.AddRange(finished[i]);
         }
 
+        finishedOf = finished;
+        lastModel = model;
         diagnostics.Sort(DiagnosticComparer.Instance);
         lap("severities, suppressions and sorting");
         return new LintResult(diagnostics, count, loaded.Count, notes, model) { Phases = phases, BusinessCentral = businessCentral };

@@ -33,7 +33,7 @@ public static class DataverseMetadataReader
         var entities = new List<ExportedEntity>();
         foreach (var item in items)
         {
-            if (wanted is not null && !(item.GetString("LogicalName") is { } logicalName && wanted.Contains(logicalName)))
+            if (wanted is not null && !(item.GetString("LogicalName") is { } logicalName && (wanted.Contains(logicalName) || IsUsed(item, wanted))))
             {
                 continue;
             }
@@ -61,7 +61,7 @@ public static class DataverseMetadataReader
         var wanted = new HashSet<string>(used, StringComparer.OrdinalIgnoreCase);
         foreach (var item in items)
         {
-            if (item.GetString("LogicalName") is { } name && used.Contains(name))
+            if (item.GetString("LogicalName") is { } name && (used.Contains(name) || IsUsed(item, used)))
             {
                 foreach (var attribute in (item.GetArray("Attributes")?.Items ?? []).OfType<JsonObject>())
                 {
@@ -75,6 +75,12 @@ public static class DataverseMetadataReader
 
         return wanted;
     }
+
+    /// <summary>A table the maps name by its entity set (accounts), as the service's map records do.</summary>
+    private static bool IsUsed(JsonObject item, IReadOnlyCollection<string> used) =>
+        (item.GetString("EntitySetName") is { } set && used.Contains(set))
+        || (item.GetString("LogicalCollectionName") is { } collection && used.Contains(collection))
+        || (item.GetString("LogicalName") is { } name && used.Contains(EntitySetNames.Default(name)));
 
     /// <summary>
     /// The table of a column-level response, <c>EntityDefinitions(LogicalName='account')/Attributes(LogicalName='x')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$expand=OptionSet</c>
@@ -135,6 +141,8 @@ public static class DataverseMetadataReader
     {
         var entity = new ExportedEntity(name)
         {
+            // The plural the Web API and map records use; LogicalCollectionName is its default when a set is not renamed.
+            EntitySetName = item.GetString("EntitySetName") is { Length: > 0 } set ? set : item.GetString("LogicalCollectionName") is { Length: > 0 } collection ? collection : null,
             Span = item.Get("LogicalName")?.Span ?? item.AnchorSpan,
             TableType = item.GetString("TableType") switch
             {

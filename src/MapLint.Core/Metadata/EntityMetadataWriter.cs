@@ -32,6 +32,11 @@ public static class EntityMetadataWriter
                 text.Append("      \"companyField\": ").Append(Quote(companyField)).Append(",\n");
             }
 
+            if (entity.EntitySetName is { } entitySetName)
+            {
+                text.Append("      \"entitySetName\": ").Append(Quote(entitySetName)).Append(",\n");
+            }
+
             if (entity.CrossCompanyDataSharing)
             {
                 text.Append("      \"crossCompanyDataSharing\": true,\n");

@@ -23,6 +23,9 @@ public sealed class ExportedEntity
 
     public string? CompanyField { get; set; }
 
+    /// <summary>Dataverse: the table's entity set name as its metadata states it (EntitySetName).</summary>
+    public string? EntitySetName { get; set; }
+
     public bool CrossCompanyDataSharing { get; set; }
 
     public TableType TableType { get; set; }
@@ -38,6 +41,7 @@ public sealed class ExportedEntity
     public static ExportedEntity Join(ExportedEntity first, ExportedEntity second)
     {
         var (basis, other) = second.Fields.Count > first.Fields.Count || (first.Keys.Count == 0 && second.Keys.Count > 0) ? (second, first) : (first, second);
+        basis.EntitySetName ??= other.EntitySetName;
         foreach (var (name, field) in other.Fields)
         {
             if (!basis.Fields.TryGetValue(name, out var known))

@@ -74,6 +74,7 @@ public sealed class EntityDefinition
             TableType = syntax.GetString("tableType"),
             HasVersionNumber = syntax.GetBoolean("hasVersionNumber"),
             CompanyField = syntax.GetString("companyField"),
+            EntitySetName = syntax.GetString("entitySetName"),
             Keys = syntax.Get("keys") is JsonArray keys
                 ? keys.Items.OfType<JsonArray>().Select(k => (IReadOnlyList<string>)k.Items.OfType<JsonString>().Select(s => s.Value).ToList()).ToList()
                 : null,
@@ -103,6 +104,7 @@ public sealed class EntityDefinition
         CompanyField = values.CompanyField
             ?? (CompanyScope == CompanyScope.Company ? (Apps.IsDataverse(document.App) ? "msdyn_company" : "dataAreaId") : null);
         Keys = values.Keys ?? [];
+        EntitySetName = values.EntitySetName;
 
         // Sized up front: grown one field at a time, the dictionaries of 2,000 entities left 13 MB of garbage.
         var list = values.Fields ?? [];
@@ -149,6 +151,7 @@ public sealed class EntityDefinition
         HasVersionNumber = basis.HasVersionNumber;
         CompanyField = basis.CompanyField;
         Keys = basis.Keys;
+        EntitySetName = basis.EntitySetName;
         fields = new Dictionary<string, FieldDefinition>(basis.fields, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -203,6 +206,12 @@ public sealed class EntityDefinition
 
     /// <summary>The field that holds the company on a company-specific table (dataAreaId, msdyn_company).</summary>
     public string? CompanyField { get; }
+
+    /// <summary>
+    /// A Dataverse table's entity set name, the plural the Web API and the service's map records use
+    /// (<c>accounts</c> for <c>account</c>); null when the metadata does not say.
+    /// </summary>
+    public string? EntitySetName { get; }
 
     /// <summary>Integration (alternate) keys, each a list of field names; the first is the one dual-write uses.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Keys { get; }

@@ -81,6 +81,7 @@ internal static class EntityMetadataBinder
                 "tableType" => Enum(ref reader, out values.TableType, "standard", "virtual", "elastic"),
                 "hasVersionNumber" => Flag(ref reader, out values.HasVersionNumber),
                 "companyField" => NonEmpty(ref reader, names, out values.CompanyField),
+                "entitySetName" => NonEmpty(ref reader, names, out values.EntitySetName),
                 "keys" => Keys(ref reader, names, out values.Keys),
                 "fields" => Fields(ref reader, names, fieldNames, out values.Fields),
                 _ => false,
@@ -160,7 +161,7 @@ internal static class EntityMetadataBinder
         return reader.TokenType == JsonTokenType.EndObject && values.Type is not null;
     }
 
-    private static readonly string[] EntityProperties = ["description", "companyScope", "crossCompanyDataSharing", "tableType", "hasVersionNumber", "companyField", "keys", "fields"];
+    private static readonly string[] EntityProperties = ["description", "companyScope", "crossCompanyDataSharing", "tableType", "hasVersionNumber", "companyField", "entitySetName", "keys", "fields"];
     private static readonly string[] FieldProperties = ["type", "maxLength", "precision", "required", "readOnly", "virtual", "target", "targets", "values", "description"];
 
     /// <summary>An array of non-empty strings (a polymorphic lookup's targets).</summary>
@@ -283,6 +284,7 @@ internal sealed class EntityValues
     public string? TableType;
     public bool? HasVersionNumber;
     public string? CompanyField;
+    public string? EntitySetName;
     public List<IReadOnlyList<string>>? Keys;
     public List<FieldDefinition>? Fields;
 }

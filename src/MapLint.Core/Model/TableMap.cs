@@ -150,7 +150,7 @@ public sealed class MapSide
         var entity = syntax?.Get("entity") as JsonString;
         App = app?.Value ?? string.Empty;
         AppSpan = app?.Span ?? syntax?.AnchorSpan ?? map.Root.AnchorSpan;
-        Entity = entity?.Value ?? string.Empty;
+        Entity = WrittenEntity = entity?.Value ?? string.Empty;
         EntitySpan = entity?.Span ?? AppSpan;
         if (syntax?.Get("filter") is JsonString filter)
         {
@@ -168,13 +168,23 @@ public sealed class MapSide
 
     public TextSpan AppSpan { get; }
 
-    public string Entity { get; }
+    /// <summary>
+    /// The entity or table: a Dataverse table named by its entity set (accounts, as the service's records and the
+    /// Web API name it) is its logical name (account) once the metadata resolves it (<see cref="Resolve"/>).
+    /// </summary>
+    public string Entity { get; private set; }
+
+    /// <summary>The entity or table as the document writes it.</summary>
+    public string WrittenEntity { get; }
 
     public TextSpan EntitySpan { get; }
 
     public MapFilter? Filter { get; }
 
     public bool IsDataverse => Apps.IsDataverse(App);
+
+    /// <summary>Names the side by the logical name the metadata gives its written name (the semantic model resolves it).</summary>
+    internal void Resolve(string logicalName) => Entity = logicalName;
 
     public bool IsFinanceAndOperations => Apps.IsFinanceAndOperations(App);
 

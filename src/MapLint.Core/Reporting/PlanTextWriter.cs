@@ -7,6 +7,23 @@ namespace MapLint.Reporting;
 /// <summary>The initial-sync plan as a consultant reads it: numbered waves, what each map waits for, the second pass.</summary>
 public static class PlanTextWriter
 {
+    /// <summary>One plan; for several deployments, one after the other, each under its name.</summary>
+    public static void Write(IReadOnlyList<DeploymentPlan> plans, TextWriter writer)
+    {
+        if (plans.Count == 1)
+        {
+            Write(plans[0].Plan, writer);
+            return;
+        }
+
+        writer.Write($"The maps belong to {Count(plans.Count, "deployment")} (the MapLint documents, and each Web API export folder, solution and project of the service's records); each is planned on its own: run a deployment's plan in its own environment.\n");
+        foreach (var deployment in plans)
+        {
+            writer.Write("\n" + OutputText.WholeLine($"Deployment {deployment.DisplayName}") + "\n");
+            Write(deployment.Plan, writer);
+        }
+    }
+
     public static void Write(SyncPlan plan, TextWriter writer)
     {
         int maps = plan.Graph.Maps.Count;

@@ -6,6 +6,7 @@ namespace MapLint.Semantics;
 public sealed class MetadataCatalog
 {
     private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entities = new(Apps.NameComparer);
+    private readonly Dictionary<string, Dictionary<string, EntityDefinition>> entitySets = new(Apps.NameComparer);
     private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool declaresLegalEntities;
@@ -58,6 +59,51 @@ public sealed class MetadataCatalog
 
             entities[joined.App][joined.Name] = joined;
         }
+
+        IndexEntitySets();
+    }
+
+    /// <summary>
+    /// Dataverse tables by entity set name (accounts → account), for maps that name a table as the Web API and the
+    /// service's records do. A set the metadata states (EntitySetName) wins; a table without one is known by its
+    /// default plural (<see cref="EntitySetNames.Default"/>), unless that name is a logical name itself or two
+    /// tables would share it. A name no metadata resolves stays as written (and DIPV1020 says so).
+    /// </summary>
+    private void IndexEntitySets()
+    {
+        foreach (var (app, byName) in entities)
+        {
+            if (!Apps.IsDataverse(app))
+            {
+                continue;
+            }
+
+            var sets = new Dictionary<string, EntityDefinition>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in byName.Values.Where(e => e.EntitySetName is not null).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                sets.TryAdd(entity.EntitySetName!, entity);
+            }
+
+            var derived = new Dictionary<string, EntityDefinition?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in byName.Values.Where(e => e.EntitySetName is null))
+            {
+                string set = EntitySetNames.Default(entity.Name);
+                derived[set] = derived.ContainsKey(set) ? null : entity;
+            }
+
+            foreach (var (set, entity) in derived)
+            {
+                if (entity is not null && !byName.ContainsKey(set))
+                {
+                    sets.TryAdd(set, entity);
+                }
+            }
+
+            if (sets.Count > 0)
+            {
+                entitySets[app] = sets;
+            }
+        }
     }
 
     /// <summary>
@@ -94,11 +140,33 @@ public sealed class MetadataCatalog
         return entities.ContainsKey(app);
     }
 
+    /// <summary>The entity of that name, or (Dataverse) of that entity set name: accounts finds account.</summary>
     public EntityDefinition? FindEntity(string app, string name)
     {
         MetadataUse.Entity(app, name);
-        return entities.TryGetValue(app, out var byName) ? byName.GetValueOrDefault(name) : null;
+        if (!entities.TryGetValue(app, out var byName))
+        {
+            return null;
+        }
+
+        if (byName.GetValueOrDefault(name) is { } entity)
+        {
+            return entity;
+        }
+
+        if (entitySets.TryGetValue(app, out var sets) && sets.GetValueOrDefault(name) is { } bySet)
+        {
+            // The logical name is noted too: a change to that entity's metadata concerns the document.
+            MetadataUse.Entity(app, bySet.Name);
+            return bySet;
+        }
+
+        return null;
     }
+
+    /// <summary>The logical name of a table named by its entity set (accounts → account); the name itself otherwise.</summary>
+    public string LogicalName(string app, string name) =>
+        name.Length > 0 && Apps.IsDataverse(app) && FindEntity(app, name) is { } entity ? entity.Name : name;
 
     public IEnumerable<string> EntityNames(string app)
     {

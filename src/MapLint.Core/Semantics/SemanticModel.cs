@@ -26,6 +26,7 @@ public sealed class SemanticModel
         Metadata = new MetadataCatalog(documents.OfType<EntityMetadataDocument>());
         foreach (var map in TableMaps)
         {
+            Resolve(map);
             mapsByName.TryAdd(map.Name, map);
         }
 
@@ -34,7 +35,13 @@ public sealed class SemanticModel
             connectionSetsByName.TryAdd(set.Name, set);
         }
 
-        syncGraph = new Lazy<SyncGraph>(() => SyncGraph.Build(this));
+        syncGraph = new Lazy<SyncGraph>(() =>
+        {
+            var graph = SyncGraph.Build(this, TableMaps, previousGraph, replacing);
+            previousGraph = null; // the new graph keeps what it reused, not the old graph
+            replacing = null;
+            return graph;
+        });
         tableWriters = new Lazy<TableWriters>(() => TableWriters.Build(this));
         mapsByTable = TableMaps
             .SelectMany(m => new[] { (Key: TableKey(m.Source.App, m.Source.Entity, m.Deployment), Map: m), (Key: TableKey(m.Destination.App, m.Destination.Entity, m.Deployment), Map: m) })
@@ -44,8 +51,35 @@ public sealed class SemanticModel
 
     public IReadOnlyList<MapLintDocument> Documents { get; }
 
+    /// <summary>
+    /// Names the map's Dataverse sides by logical name where the metadata knows their entity set name, before any
+    /// rule reads them: rules, lookups and the tables two maps share then compare logical names, whether a map was
+    /// written as MapLint documents are (account) or read from the service's records (accounts).
+    /// </summary>
+    internal void Resolve(TableMap map)
+    {
+        foreach (var side in new[] { map.Source, map.Destination })
+        {
+            if (side.IsDataverse && side.WrittenEntity.Length > 0)
+            {
+                side.Resolve(Metadata.LogicalName(side.App, side.WrittenEntity));
+            }
+        }
+    }
+
     /// <summary>The key-column index, when it was filled while maps were analyzed and compacted.</summary>
     internal KeyColumnIndex? KeyColumns { get; init; }
+
+    private SyncGraph? previousGraph;
+    private IReadOnlyDictionary<TableMap, TableMap>? replacing;
+
+    /// <summary>
+    /// The graph of the workspace before the maps in <see cref="Replacing"/> (new → old) changed, when their
+    /// changes leave other maps' lookups resolved as before: the sync graph is then built from it (an edit).
+    /// </summary>
+    internal SyncGraph? PreviousGraph { init => previousGraph = value; }
+
+    internal IReadOnlyDictionary<TableMap, TableMap>? Replacing { init => replacing = value; }
 
     /// <summary>Drops what the model remembers about a map (its key fields), once the map's own rules have run.</summary>
     internal void Forget(TableMap map) => keyFields.TryRemove(map, out _);

@@ -23,15 +23,16 @@ public sealed class SyncGraph
     private readonly Dictionary<TableMap, List<SyncDependency>> selfReferencesOf = new(ReferenceIdentity.Instance);
     private readonly Dictionary<TableMap, List<UncoupledLookup>> uncoupledOf = new(ReferenceIdentity.Instance);
 
+    // What a later graph of the same workspace reuses (see Build with a previous graph): each map's resolved
+    // lookups, the resolver with its tables and columns, and each map's strongly connected component.
+    private readonly Dictionary<TableMap, List<ResolvedLookup>> resolvedOf = new(ReferenceIdentity.Instance);
+    private readonly Dictionary<TableMap, List<UnresolvedLookup>> unresolvedOf = new(ReferenceIdentity.Instance);
+    private LookupResolver? resolver;
+    private Dictionary<TableMap, int> componentOf = new(ReferenceIdentity.Instance);
+
     private SyncGraph(IReadOnlyList<TableMap> maps)
     {
-        Maps = maps;
-        foreach (var map in maps)
-        {
-            dependenciesOf[map] = new List<SyncDependency>();
-            selfReferencesOf[map] = new List<SyncDependency>();
-            uncoupledOf[map] = new List<UncoupledLookup>();
-        }
+        Maps = maps; // Build gives every map its lists
     }
 
     /// <summary>Maps sorted by name (ordinal), then file: the order every output follows.</summary>
@@ -59,22 +60,59 @@ public sealed class SyncGraph
 
     public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : [];
 
-    public static SyncGraph Build(SemanticModel model)
+    /// <summary>
+    /// (app, key column) of every lookup resolved: the only questions the resolver asks of the columns the maps
+    /// write, so a map whose other columns changed leaves every other map's resolution as it was.
+    /// </summary>
+    internal HashSet<(string App, string Column)> KeyColumnsAsked { get; } = new(PairIgnoreCase.Instance);
+
+    /// <summary>The maps of <paramref name="map"/>'s strongly connected component (itself alone when it is in no cycle).</summary>
+    internal IReadOnlyList<TableMap> ComponentOf(TableMap map)
     {
-        var maps = model.TableMaps
-            .OrderBy(m => m.Name, StringComparer.Ordinal)
-            .ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal)
-            .ToList();
+        membersOf ??= Maps.GroupBy(m => componentOf.GetValueOrDefault(m, -1)).ToDictionary(g => g.Key, g => g.ToList());
+        return componentOf.TryGetValue(map, out int id) ? membersOf[id] : [map];
+    }
+
+    private Dictionary<int, List<TableMap>>? membersOf;
+
+    public static SyncGraph Build(SemanticModel model) => Build(model, model.TableMaps);
+
+    /// <summary>
+    /// The graph of some of the model's maps: those of one deployment (see <see cref="TableMap.Deployment"/>), whose
+    /// lookups only ever point into their own deployment, so the graph is the same as within the whole model.
+    /// </summary>
+    public static SyncGraph Build(SemanticModel model, IReadOnlyList<TableMap> of) => Build(model, of, null, null);
+
+    /// <summary>
+    /// The graph after some maps were replaced by new versions (<paramref name="replacing"/>: new map → old) that
+    /// keep every input other maps' lookups are resolved from (tables, names, columns asked about; the engine
+    /// checks that): the other maps' resolved lookups and the resolver are reused, the new maps' lookups resolved,
+    /// and the edges and cycles made again from them, which is linear in the lookups, not in the mappings.
+    /// </summary>
+    internal static SyncGraph Build(SemanticModel model, IReadOnlyList<TableMap> of, SyncGraph? previous, IReadOnlyDictionary<TableMap, TableMap>? replacing)
+    {
+        // New versions of maps keep their name and file, so their place in the order.
+        var newOf = previous is null ? null : replacing!.ToDictionary(p => p.Value, p => p.Key, ReferenceIdentity.Instance);
+        var maps = previous is not null && previous.Maps.Count == of.Count
+            ? previous.Maps.Select(m => newOf!.GetValueOrDefault(m) ?? m).ToList()
+            : of.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.File.DisplayPath, StringComparer.Ordinal).ToList();
         var graph = new SyncGraph(maps);
         // Only lookups that metadata and naming cannot resolve need the index, so it is built on first use.
         var keyColumnIndex = new Lazy<KeyColumnIndex>(() => model.KeyColumns ?? KeyColumnIndex.From(maps), LazyThreadSafetyMode.ExecutionAndPublication);
-        var resolver = new LookupResolver(model, () => keyColumnIndex.Value);
+        var resolver = previous?.resolver ?? new LookupResolver(model, () => keyColumnIndex.Value);
+        graph.resolver = resolver;
 
         // Resolving lookups is independent per map and runs on all cores; the edges are then added in map order,
         // so the graph is the same whatever the scheduling.
         var resolved = new List<ResolvedLookup>[maps.Count];
         Parallel.For(0, maps.Count, i =>
         {
+            if (previous is not null && !replacing!.ContainsKey(maps[i]) && previous.resolvedOf.TryGetValue(maps[i], out var known))
+            {
+                resolved[i] = known;
+                return;
+            }
+
             var list = new List<ResolvedLookup>();
             var seen = new HashSet<(MapSideRole, string)>();
             foreach (var mapping in maps[i].Mappings)
@@ -91,6 +129,52 @@ public sealed class SyncGraph
             resolved[i] = list;
         });
 
+        for (int i = 0; i < maps.Count; i++)
+        {
+            graph.resolvedOf[maps[i]] = resolved[i];
+            foreach (var lookup in resolved[i])
+            {
+                if (!lookup.Path.IsPolymorphic)
+                {
+                    graph.KeyColumnsAsked.Add((lookup.Lookup.Side.App, lookup.Path.Parts[0].KeyColumn));
+                }
+            }
+        }
+
+        // After an edit, a map keeps its edges unless it is new or one of them leads to a map replaced: the tables
+        // and the maps of each are as they were.
+        HashSet<TableMap>? redo = null;
+        if (previous is not null)
+        {
+            var replaced = new HashSet<TableMap>(replacing!.Values, ReferenceIdentity.Instance);
+            redo = new HashSet<TableMap>(replacing.Keys, ReferenceIdentity.Instance);
+            foreach (var dependency in previous.Dependencies)
+            {
+                if (replaced.Contains(dependency.DependsOn))
+                {
+                    redo.Add(dependency.Map);
+                }
+            }
+        }
+
+        // The owners of a table, sorted once per table rather than once per lookup into it.
+        var ownersOf = new Dictionary<(string App, string Table, string? Deployment), List<TableMap>>(TableComparer.Instance);
+        List<TableMap> Owners(TableMap map, string app, string table)
+        {
+            if (!ownersOf.TryGetValue((app, table, map.Deployment), out var owners))
+            {
+                owners = model.MapsOfTable(map, app, table).ToList();
+                owners.Sort((a, b) =>
+                {
+                    int byName = string.CompareOrdinal(a.Name, b.Name);
+                    return byName != 0 ? byName : string.CompareOrdinal(a.File.DisplayPath, b.File.DisplayPath);
+                });
+                ownersOf[(app, table, map.Deployment)] = owners;
+            }
+
+            return owners;
+        }
+
         var dependencies = new List<SyncDependency>();
         var selfReferences = new List<SyncDependency>();
         var uncoupled = new List<UncoupledLookup>();
@@ -98,61 +182,130 @@ public sealed class SyncGraph
         for (int i = 0; i < maps.Count; i++)
         {
             var map = maps[i];
-            foreach (var lookup in resolved[i])
+            if (redo is not null && !redo.Contains(map))
             {
-                if (lookup.Unresolved is { } needed)
-                {
-                    unresolved.Add(new UnresolvedLookup(map, lookup.Lookup, needed));
-                    continue;
-                }
-
-                foreach (var target in lookup.Targets.DistinctBy(t => t.Table, StringComparer.OrdinalIgnoreCase))
-                {
-                    var side = lookup.Lookup.Side;
-                    if (string.Equals(target.Table, side.Entity, StringComparison.OrdinalIgnoreCase))
-                    {
-                        // Into the map's own table: the second pass fills it, whichever map writes the rows it
-                        // points to; no edge to the table's other writers (that would be quadratic, and a cycle).
-                        var self = new SyncDependency(map, map, lookup.Lookup, target.Table);
-                        selfReferences.Add(self);
-                        graph.selfReferencesOf[map].Add(self);
-                        continue;
-                    }
-
-                    var owners = model.MapsOfTable(map, side.App, target.Table).Where(m => !ReferenceEquals(m, map)).ToList();
-                    if (owners.Count == 0)
-                    {
-                        if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
-                        {
-                            var lonely = new UncoupledLookup(map, lookup.Lookup, target.Table);
-                            uncoupled.Add(lonely);
-                            graph.uncoupledOf[map].Add(lonely);
-                        }
-
-                        continue;
-                    }
-
-                    owners.Sort((a, b) =>
-                    {
-                        int byName = string.CompareOrdinal(a.Name, b.Name);
-                        return byName != 0 ? byName : string.CompareOrdinal(a.File.DisplayPath, b.File.DisplayPath);
-                    });
-                    foreach (var owner in owners)
-                    {
-                        var dependency = new SyncDependency(map, owner, lookup.Lookup, target.Table);
-                        dependencies.Add(dependency);
-                        graph.dependenciesOf[map].Add(dependency);
-                    }
-                }
+                graph.dependenciesOf[map] = previous!.dependenciesOf[map];
+                graph.selfReferencesOf[map] = previous.selfReferencesOf[map];
+                graph.uncoupledOf[map] = previous.uncoupledOf[map];
+                graph.unresolvedOf[map] = previous.unresolvedOf[map];
             }
+            else
+            {
+                graph.AddEdges(map, resolved[i], Owners);
+            }
+
+            dependencies.AddRange(graph.dependenciesOf[map]);
+            selfReferences.AddRange(graph.selfReferencesOf[map]);
+            uncoupled.AddRange(graph.uncoupledOf[map]);
+            unresolved.AddRange(graph.unresolvedOf[map]);
         }
 
         graph.Dependencies = dependencies;
         graph.SelfReferences = selfReferences;
         graph.UncoupledLookups = uncoupled;
         graph.UnresolvedLookups = unresolved;
-        graph.BreakCycles();
+        if (previous is not null && CyclesAsBefore(previous, graph, replacing!))
+        {
+            // No map replaced is or comes to be on a cycle: every other component, and its deferred edges, stay.
+            graph.componentOf = new Dictionary<TableMap, int>(previous.componentOf, ReferenceIdentity.Instance);
+            foreach (var (map, was) in replacing!)
+            {
+                graph.componentOf.Remove(was);
+                graph.componentOf[map] = previous.componentOf[was];
+            }
+
+            graph.DeferredDependencies = previous.DeferredDependencies;
+            graph.CycleOf = previous.CycleOf;
+        }
+        else
+        {
+            graph.BreakCycles();
+        }
+
         return graph;
+    }
+
+    /// <summary>One map's edges, self-references, lookups to uncoupled tables and unresolved lookups, in lookup order.</summary>
+    private void AddEdges(TableMap map, List<ResolvedLookup> lookups, Func<TableMap, string, string, List<TableMap>> owners)
+    {
+        var edges = dependenciesOf[map] = [];
+        var selves = selfReferencesOf[map] = [];
+        var lonely = uncoupledOf[map] = [];
+        var unknown = unresolvedOf[map] = [];
+        foreach (var lookup in lookups)
+        {
+            if (lookup.Unresolved is { } needed)
+            {
+                unknown.Add(new UnresolvedLookup(map, lookup.Lookup, needed));
+                continue;
+            }
+
+            foreach (var target in lookup.Targets.DistinctBy(t => t.Table, StringComparer.OrdinalIgnoreCase))
+            {
+                var side = lookup.Lookup.Side;
+                if (string.Equals(target.Table, side.Entity, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Into the map's own table: the second pass fills it, whichever map writes the rows it
+                    // points to; no edge to the table's other writers (that would be quadratic, and a cycle).
+                    selves.Add(new SyncDependency(map, map, lookup.Lookup, target.Table));
+                    continue;
+                }
+
+                var writers = owners(map, side.App, target.Table);
+                if (!writers.Any(m => !ReferenceEquals(m, map)))
+                {
+                    if (target.Source is LookupTargetSource.Metadata or LookupTargetSource.Path)
+                    {
+                        lonely.Add(new UncoupledLookup(map, lookup.Lookup, target.Table));
+                    }
+
+                    continue;
+                }
+
+                foreach (var owner in writers)
+                {
+                    if (!ReferenceEquals(owner, map))
+                    {
+                        edges.Add(new SyncDependency(map, owner, lookup.Lookup, target.Table));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when every replaced map was alone in its component before and cannot reach itself now: only its edges
+    /// changed, so no cycle appeared or went.
+    /// </summary>
+    private static bool CyclesAsBefore(SyncGraph previous, SyncGraph graph, IReadOnlyDictionary<TableMap, TableMap> replacing)
+    {
+        foreach (var (map, was) in replacing)
+        {
+            if (previous.ComponentOf(was).Count != 1)
+            {
+                return false;
+            }
+
+            var seen = new HashSet<TableMap>(ReferenceIdentity.Instance);
+            var pending = new Stack<TableMap>([map]);
+            while (pending.Count > 0)
+            {
+                foreach (var edge in graph.dependenciesOf[pending.Pop()])
+                {
+                    if (ReferenceEquals(edge.DependsOn, map))
+                    {
+                        return false;
+                    }
+
+                    if (seen.Add(edge.DependsOn))
+                    {
+                        pending.Push(edge.DependsOn);
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -161,7 +314,8 @@ public sealed class SyncGraph
     /// </summary>
     private void BreakCycles()
     {
-        var component = StronglyConnectedComponents();
+        var component = componentOf = StronglyConnectedComponents();
+        var orderedOf = new Dictionary<TableMap, List<SyncDependency>>(ReferenceIdentity.Instance);
         var state = new Dictionary<TableMap, int>(ReferenceIdentity.Instance); // 1 on stack, 2 done
         var deferred = new List<SyncDependency>();
         var cycles = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
@@ -180,7 +334,12 @@ public sealed class SyncGraph
             while (stack.Count > 0)
             {
                 var (map, next) = stack.Pop();
-                var edges = Ordered(map);
+                // Sorted once per map, not on each of its edges' visits.
+                if (!orderedOf.TryGetValue(map, out var edges))
+                {
+                    orderedOf[map] = edges = Ordered(map);
+                }
+
                 if (next < edges.Count)
                 {
                     stack.Push((map, next + 1));
@@ -309,6 +468,18 @@ public sealed class SyncGraph
 
         return component;
     }
+}
+
+/// <summary>Compares (app, table, deployment) ignoring case, as the model's table index does.</summary>
+internal sealed class TableComparer : IEqualityComparer<(string App, string Table, string? Deployment)>
+{
+    public static readonly TableComparer Instance = new();
+
+    public bool Equals((string App, string Table, string? Deployment) x, (string App, string Table, string? Deployment) y) =>
+        StringComparer.OrdinalIgnoreCase.Equals(x.App, y.App) && StringComparer.OrdinalIgnoreCase.Equals(x.Table, y.Table) && StringComparer.OrdinalIgnoreCase.Equals(x.Deployment, y.Deployment);
+
+    public int GetHashCode((string App, string Table, string? Deployment) key) =>
+        unchecked((((StringComparer.OrdinalIgnoreCase.GetHashCode(key.App) * 31) + StringComparer.OrdinalIgnoreCase.GetHashCode(key.Table)) * 31) + (key.Deployment is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Deployment)));
 }
 
 /// <summary>Compares (app, column) pairs ignoring case, without upper-cased copies of every name.</summary>

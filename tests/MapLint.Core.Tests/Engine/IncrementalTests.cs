@@ -73,6 +73,48 @@ public sealed class IncrementalTests : IDisposable
         Assert.Contains(FileDiscovery.ToDisplayPath(path, folder), update.ChangedPaths);
     }
 
+    /// <summary>
+    /// Edits in an editor's buffer one after another, each compared with a fresh run on the same texts: those that
+    /// leave what other maps are checked against (moving text, a suppression, a direction, a field renamed) re-check
+    /// only the files they concern over the last sync graph, whose findings (a lookup into the map's own table,
+    /// lookups to uncoupled tables, two writers) move with the text; the others (a lookup's key column, a table,
+    /// a name) run the workspace stage on every file.
+    /// </summary>
+    [Fact]
+    public void EditsOneAfterAnother_ReuseTheLastSyncGraph_AndGiveTheFindingsOfAFreshRun()
+    {
+        var (config, files) = Discover();
+        var options = new LintOptions { Config = config };
+        var workspace = LintWorkspace.Open(files, options);
+        string path = Path.Combine(folder, "maps", "customers.json");
+        string original = File.ReadAllText(path);
+        Assert.Contains(workspace.Result.Diagnostics, d => d.Location.Path == "maps/customers.json" && d.Id.StartsWith("DIPV22", StringComparison.Ordinal));
+        string text = original;
+        var edits = new (string What, Func<string, string> Edit, bool Incremental)[]
+        {
+            ("lines inserted above every finding", t => t.Replace("{", "{\n\n", StringComparison.Ordinal), true),
+            ("a stale suppression", t => t.Insert(t.IndexOf('{', StringComparison.Ordinal) + 1, " \"suppressions\": [{ \"rule\": \"DIPV9999\", \"justification\": \"test\" }],"), true),
+            ("a mapping one way", t => t.Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal), true),
+            ("a lookup's key column", t => t.Replace("msdyn_customergroupid.msdyn_groupid", "msdyn_customergroupid.msdyn_groupcode", StringComparison.Ordinal), false),
+            ("the map renamed", t => t.Replace("\"name\": \"", "\"name\": \"Renamed ", StringComparison.Ordinal), false),
+            ("back as it was", _ => original, false),
+            ("lines inserted again", t => t.Replace("{", "{\n", StringComparison.Ordinal), true),
+        };
+
+        foreach (var (what, edit, incremental) in edits)
+        {
+            string next = edit(text);
+            Assert.NotEqual(text, next);
+            text = next;
+            var update = workspace.Update(path, Encoding.UTF8.GetBytes(text));
+            File.WriteAllText(path, text); // the fresh run reads the buffer's text from the file
+            var fresh = Linter.Run(files, new LintOptions { Config = config });
+            Assert.True(Render(fresh) == Render(update.Result), $"after {what}: the update's findings differ from a fresh run's");
+            string spanning = update.Result.Phases.Single(p => p.Phase.StartsWith("rules spanning maps", StringComparison.Ordinal)).Phase;
+            Assert.True(incremental == spanning.Contains(" of ", StringComparison.Ordinal), $"after {what}: {spanning}");
+        }
+    }
+
     [Fact]
     public void AnEditorBufferIsCheckedWithoutTouchingTheFile()
     {

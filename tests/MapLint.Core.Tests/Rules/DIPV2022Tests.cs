@@ -29,7 +29,7 @@ public class DIPV2022Tests : IDisposable
         Assert.Equal(new Text.LinePosition(4, 39), findings[0].Location.LineSpan.Start);
         Assert.Equal("'eror' is not a severity, so 'dotnet_diagnostic.DIPV1004.severity' has no effect; use error, warning, suggestion, silent, none or default.", findings[0].Message);
         Assert.Equal(new Text.LinePosition(5, 53), findings[1].Location.LineSpan.Start);
-        Assert.Equal(new Text.LinePosition(6, 1), findings[2].Location.LineSpan.Start);
+        Assert.Equal(new Text.LinePosition(6, 19), findings[2].Location.LineSpan.Start);
     }
 
     [Fact]

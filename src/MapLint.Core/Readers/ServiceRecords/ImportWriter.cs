@@ -92,7 +92,7 @@ public static class ImportWriter
     {
         var entities = metadata.Entities.Select(e =>
         {
-            var entity = new ExportedEntity(e.Name) { CompanyScope = e.CompanyScope, CompanyField = e.CompanyField, CrossCompanyDataSharing = e.CrossCompanyDataSharing, TableType = e.TableType };
+            var entity = new ExportedEntity(e.Name) { CompanyScope = e.CompanyScope, CompanyField = e.CompanyField, EntitySetName = e.EntitySetName, CrossCompanyDataSharing = e.CrossCompanyDataSharing, TableType = e.TableType };
             entity.Keys.AddRange(e.Keys.Select(k => k.ToList()));
             foreach (var f in e.Fields)
             {

@@ -153,7 +153,17 @@ internal static class ProjectDocumentReader
                 continue;
             }
 
-            entities.Add((schemaName.Value, schemaName.Span, Entity(schema, bag)));
+            // A Dataverse schema is named by its entity set (accounts) with its logical name beside it
+            // (singletonName: account), as in microsoft/Dual-write-automations DWLibary/Struct/DWFieldMapping.cs.
+            bool dataverse = Model.Apps.IsDataverse(MapDefinitionReader.AppOf(targetType.Value));
+            if (dataverse && schema.Get("singletonName") is JsonString { Value.Length: > 0 } logical && !string.Equals(logical.Value, schemaName.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                entities.Add((logical.Value, schemaName.Span, Entity(schema, bag, schemaName)));
+            }
+            else
+            {
+                entities.Add((schemaName.Value, schemaName.Span, Entity(schema, bag, null)));
+            }
         }
 
         var root = SyntaxBuilder.Object(
@@ -165,7 +175,7 @@ internal static class ProjectDocumentReader
         return (EntityMetadataDocument)DocumentKinds.EntityMetadata.Bind(file, root);
     }
 
-    private static JsonObject Entity(JsonObject schema, DiagnosticBag bag)
+    private static JsonObject Entity(JsonObject schema, DiagnosticBag bag, JsonString? entitySetName)
     {
         var fields = new List<(string, TextSpan, JsonNode?)>();
         foreach (var field in schema.Get("fields") is JsonArray array ? array.Items.OfType<JsonObject>() : [])
@@ -207,6 +217,7 @@ internal static class ProjectDocumentReader
             schema.Span,
             ("companyScope", default, SyntaxBuilder.String(company is { Value.Length: > 0 } ? "company" : "global", company?.Span ?? schema.AnchorSpan)),
             ("companyField", default, company is { Value.Length: > 0 } ? SyntaxBuilder.String(company.Value, company.Span) : null),
+            ("entitySetName", default, entitySetName is null ? null : SyntaxBuilder.String(entitySetName.Value, entitySetName.Span)),
             ("keys", default, keys.Count > 0 ? SyntaxBuilder.Array(schema.Get("keys")!.Span, keys) : null),
             ("fields", default, SyntaxBuilder.Object(schema.Get("fields")?.Span ?? schema.AnchorSpan, fields)));
     }

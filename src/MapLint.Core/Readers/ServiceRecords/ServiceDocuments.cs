@@ -41,7 +41,7 @@ public static class ServiceDocuments
             }
 
             var xml = SourceDecoder.Decode(bytes, bag);
-            return xml is null ? [] : SolutionReader.ReadXml(new SourceFile(fullPath, displayPath, xml), bag, Deployment.Of(new SourceFile(fullPath, displayPath, xml)));
+            return xml is null ? [] : SolutionReader.ReadXml(new SourceFile(fullPath, displayPath, xml), bag, Deployment.OfCustomizations(new SourceFile(fullPath, displayPath, xml)));
         }
 
         if (!Markers.Any(m => bytes.AsSpan().IndexOf(m) >= 0) || ReaderBinding.PeekKind(bytes, complete: true) is not null)
@@ -55,8 +55,12 @@ public static class ServiceDocuments
             return null;
         }
 
+        // The msdyn_mapping strings are most of an export's bytes and are decoded from the file's bytes, not from the
+        // tree: the page is parsed with each blanked to a number, so they are never held as strings a second time.
+        var mappings = WebApiExportReader.MappingLiterals(text.Utf8);
         var probe = new DiagnosticBag(displayPath, text);
-        if (JsonParser.Parse(text, probe) is not JsonObject root || probe.HasErrors || root.GetProperty("kind") is not null)
+        var parsed = mappings.Count == 0 ? text : new SourceText(WebApiExportReader.Blank(text.Utf8, mappings));
+        if (JsonParser.Parse(parsed, probe) is not JsonObject root || probe.HasErrors || root.GetProperty("kind") is not null)
         {
             return null;
         }
@@ -65,7 +69,7 @@ public static class ServiceDocuments
         var file = new SourceFile(fullPath, displayPath, text);
         if (WebApiExportReader.IsExport(root))
         {
-            return WebApiExportReader.Read(root, file, bag);
+            return WebApiExportReader.Read(root, file, bag, mappings);
         }
 
         if (ProjectDocumentReader.IsProject(root))
