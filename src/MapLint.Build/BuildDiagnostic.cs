@@ -68,7 +68,8 @@ internal sealed record BuildDiagnostic(string Code, Severity Severity, string Fi
     {
         try
         {
-            using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(path));
+            // Regular files only, the size bounded: a link in obj/ to /dev/zero must not read forever.
+            using var document = JsonDocument.Parse(Util.SafeFileReader.Read(path));
             var root = document.RootElement;
             var list = root.GetProperty("diagnostics").EnumerateArray().Select(e => new BuildDiagnostic(
                 e.GetProperty("code").GetString()!,
@@ -83,7 +84,7 @@ internal sealed record BuildDiagnostic(string Code, Severity Severity, string Fi
             var notes = root.TryGetProperty("notes", out var array) ? array.EnumerateArray().Select(n => n.GetString()!).ToList() : [];
             return (root.GetProperty("session").GetString()!, list, notes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or Util.UnsafeReadException)
         {
             return null;
         }

@@ -20,17 +20,17 @@ public sealed class AlObjectReader
         "controladdin", "entitlement", "dotnet",
     };
 
-    private readonly IReadOnlyList<AlToken> tokens;
+    private readonly AlTokenList tokens;
     private readonly List<AlSyntaxProblem> problems;
     private int position;
 
-    private AlObjectReader(IReadOnlyList<AlToken> tokens, List<AlSyntaxProblem> problems)
+    private AlObjectReader(AlTokenList tokens, List<AlSyntaxProblem> problems)
     {
         this.tokens = tokens;
         this.problems = problems;
     }
 
-    public static List<AlObject> Read(IReadOnlyList<AlToken> tokens, List<AlSyntaxProblem> problems) => new AlObjectReader(tokens, problems).ReadObjects();
+    public static List<AlObject> Read(AlTokenList tokens, List<AlSyntaxProblem> problems) => new AlObjectReader(tokens, problems).ReadObjects();
 
     private AlToken Current => tokens[position];
 

@@ -123,7 +123,7 @@ public sealed class AlObject
 /// <summary>An AL file read: its text, tokens and objects.</summary>
 public sealed class AlFile
 {
-    public AlFile(string path, SourceText text, List<AlToken> tokens, List<AlObject> objects)
+    public AlFile(string path, SourceText text, AlTokenList tokens, List<AlObject> objects)
     {
         Path = path;
         Text = text;
@@ -136,7 +136,36 @@ public sealed class AlFile
 
     public SourceText Text { get; }
 
-    public IReadOnlyList<AlToken> Tokens { get; }
+    public AlTokenList Tokens { get; }
 
     public IReadOnlyList<AlObject> Objects { get; }
+}
+
+/// <summary>
+/// A file's tokens, ending with the End token, where any index before the start or past the end reads as End.
+/// The readers look around a token (<c>tokens[i - 1]</c>, <c>tokens[i + 3]</c>) and step past closing tokens a
+/// broken file does not have; reading End there ends their loops, where indexing the list threw (fuzzing found a
+/// truncated table that did).
+/// </summary>
+public sealed class AlTokenList : IReadOnlyList<AlToken>
+{
+    private readonly List<AlToken> tokens;
+
+    public AlTokenList(List<AlToken> tokens)
+    {
+        if (tokens.Count == 0 || tokens[^1].Kind != AlTokenKind.End)
+        {
+            throw new ArgumentException("A token list ends with the End token.", nameof(tokens));
+        }
+
+        this.tokens = tokens;
+    }
+
+    public int Count => tokens.Count;
+
+    public AlToken this[int index] => tokens[(uint)index < (uint)tokens.Count ? index : tokens.Count - 1];
+
+    public IEnumerator<AlToken> GetEnumerator() => tokens.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

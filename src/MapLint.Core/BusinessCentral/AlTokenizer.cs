@@ -41,7 +41,7 @@ public readonly record struct AlSyntaxProblem(string Message, TextSpan Span);
 /// </summary>
 public static class AlTokenizer
 {
-    public static List<AlToken> Tokenize(byte[] utf8, List<AlSyntaxProblem> problems)
+    public static AlTokenList Tokenize(byte[] utf8, List<AlSyntaxProblem> problems)
     {
         var tokens = new List<AlToken>(utf8.Length / 5);
         var skipping = new Stack<bool>();
@@ -168,7 +168,7 @@ public static class AlTokenizer
         }
 
         tokens.Add(new AlToken(AlTokenKind.End, string.Empty, new TextSpan(n, n)));
-        return tokens;
+        return new AlTokenList(tokens);
     }
 
     /// <summary>The symbol at <paramref name="i"/> (two-character ones first), or null for a character AL does not use.</summary>

@@ -23,7 +23,7 @@ public sealed class MappingReader
 
     private readonly AlFile file;
     private readonly AlObject obj;
-    private readonly IReadOnlyList<AlToken> tokens;
+    private readonly AlTokenList tokens;
     private readonly Dictionary<string, List<AlProcedure>> procedures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Value> globals = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<AlProcedure> stack = [];

@@ -5,12 +5,18 @@ public static class NameSuggester
 {
     public static string? Suggest(string name, IEnumerable<string> candidates)
     {
+        if (name.Length > MaxNameLength)
+        {
+            return null;
+        }
+
         string? best = null;
         int bestDistance = int.MaxValue;
         int limit = Math.Max(2, name.Length / 3);
+        string lower = name.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            int distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), limit);
+            int distance = candidate.Length > MaxNameLength ? int.MaxValue : Distance(lower, candidate.ToLowerInvariant(), limit);
             if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
                 bestDistance = distance;
@@ -24,9 +30,15 @@ public static class NameSuggester
     /// <summary>Suffix for a message: " Did you mean 'x'?" or empty.</summary>
     public static string Hint(string? suggestion) => suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
 
+    /// <summary>
+    /// Longer names get no suggestion: "did you mean" is for typos in names people type, and the distance costs
+    /// the product of the lengths (two 300,000-character names would take minutes).
+    /// </summary>
+    public const int MaxNameLength = 256;
+
     private static int Distance(string a, string b, int limit)
     {
-        if (Math.Abs(a.Length - b.Length) > limit)
+        if (Math.Abs(a.Length - b.Length) > limit || a.Length > MaxNameLength || b.Length > MaxNameLength)
         {
             return int.MaxValue;
         }

@@ -26,19 +26,30 @@ public sealed class SummaryCache
     private int metadataHits;
     private int stampHits;
 
-    private SummaryCache(string folder)
+    private SummaryCache(string folder, string? root)
     {
         Folder = folder;
+        Root = root;
         loaded = new Lazy<bool>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The cache in <paramref name="folder"/> (read on first use; created on <see cref="Save"/>).</summary>
-    public static SummaryCache Open(string folder) => new(Path.GetFullPath(folder));
+    public static SummaryCache Open(string folder, string? root = null) => new(Path.GetFullPath(folder), root is null ? null : Path.GetFullPath(root));
 
-    /// <summary>The CLI's cache for a workspace: <c>.maplint/cache</c> in its root folder.</summary>
-    public static SummaryCache ForWorkspace(string root) => Open(Path.Combine(root, ".maplint", "cache"));
+    /// <summary>
+    /// The CLI's cache for a workspace: <c>.maplint/cache</c> in its root folder, read and written only inside
+    /// that root (a repository can commit <c>.maplint</c> as a link to anywhere, or the cache file as a link to
+    /// /dev/zero).
+    /// </summary>
+    public static SummaryCache ForWorkspace(string root) => Open(Path.Combine(root, ".maplint", "cache"), root);
 
     public string Folder { get; }
+
+    /// <summary>The folder the cache may not leave through links, when there is one (the CLI's workspace root).</summary>
+    public string? Root { get; }
+
+    /// <summary>Larger than any cache MapLint writes (10,000 maps take a few megabytes): a bigger file is not one.</summary>
+    private const long MaxFileBytes = 1L << 30;
 
     public string FilePath => Path.Combine(Folder, FileName);
 
@@ -181,8 +192,9 @@ public sealed class SummaryCache
 
         try
         {
-            Directory.CreateDirectory(Folder);
-            IgnoreInGit();
+            var guard = new Util.WriteGuard(Root);
+            Util.SafeFileWriter.Check(FilePath, guard);
+            IgnoreInGit(guard);
             using var buffer = new MemoryStream();
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
@@ -199,18 +211,10 @@ public sealed class SummaryCache
             }
 
             var body = buffer.ToArray();
-            string temp = Path.Combine(Folder, $".{FileName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(body);
-                stream.Write(SHA256.HashData(body));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, FilePath, overwrite: true);
+            Util.SafeFileWriter.Write(FilePath, [.. body, .. SHA256.HashData(body)], guard);
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
         {
             return false;
         }
@@ -220,19 +224,20 @@ public sealed class SummaryCache
     /// The CLI's cache folder (.maplint) tells git to ignore it, as .ruff_cache and .pytest_cache do: a hook run
     /// in a repository that does not list it in .gitignore must not leave files for the commit to pick up.
     /// </summary>
-    private void IgnoreInGit()
+    private void IgnoreInGit(Util.WriteGuard guard)
     {
         var parent = Path.GetDirectoryName(Folder);
         string owner = parent is not null && Path.GetFileName(parent) == ".maplint" ? parent : Folder;
         string ignore = Path.Combine(owner, ".gitignore");
         try
         {
-            if (!File.Exists(ignore))
+            // Not there, and not a link either (a dangling one would be written through).
+            if (Util.FileKinds.Of(ignore, followLinks: false) == Util.FileKind.Missing)
             {
-                File.WriteAllText(ignore, "# Written by MapLint: its summary cache is not part of the repository.\n*\n");
+                Util.SafeFileWriter.Write(ignore, "# Written by MapLint: its summary cache is not part of the repository.\n*\n", guard);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
         {
             // Another run writing the same line at the same moment, or a read-only folder: the cache still works.
         }
@@ -243,11 +248,12 @@ public sealed class SummaryCache
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(FilePath);
+            bytes = Util.SafeFileReader.Read(FilePath, MaxFileBytes, Root);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Util.UnsafeReadException ex)
         {
-            Rejected = "missing";
+            // Missing, or not a regular file inside the root: a device, a FIFO, a link leading out (not followed).
+            Rejected = Util.FileKinds.Of(FilePath, followLinks: false) == Util.FileKind.Missing ? "missing" : "unsafe: " + ex.Message;
             return false;
         }
 

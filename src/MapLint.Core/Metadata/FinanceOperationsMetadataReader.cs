@@ -23,7 +23,10 @@ public static class FinanceOperationsMetadataReader
     {
         int length = Math.Min(bytes.Length, 4096);
         string head = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
-        return head.Contains("<edmx:Edmx", StringComparison.Ordinal) || head.Contains("<Edmx", StringComparison.Ordinal);
+        // A document type declaration before the root names it too (and can push the root past the first
+        // 4 KB): such a file is read as $metadata so that its DTD is reported, not skipped as some other XML.
+        return head.Contains("<edmx:Edmx", StringComparison.Ordinal) || head.Contains("<Edmx", StringComparison.Ordinal)
+            || head.Contains("<!DOCTYPE edmx:Edmx", StringComparison.Ordinal) || head.Contains("<!DOCTYPE Edmx", StringComparison.Ordinal);
     }
 
     public static MetadataExport? Read(byte[] bytes, DiagnosticBag bag, IReadOnlyCollection<string> crossCompanyDataSharing, MetadataDemand? demand = null)
@@ -42,8 +45,8 @@ public static class FinanceOperationsMetadataReader
         }
         catch (XmlException ex)
         {
-            // The position goes into the finding's location, not its message.
-            bag.Add(MetadataRules.UnreadableExport, At(text, ex.LineNumber, ex.LinePosition), null, $"$metadata is not well-formed XML: {WithoutPosition(ex.Message)}");
+            // The position goes into the finding's location; the words are MapLint's, never the reader's.
+            bag.Add(MetadataRules.UnreadableExport, At(text, ex.LineNumber, ex.LinePosition), null, $"$metadata is not well-formed XML: {Text.XmlProblem.Describe(ex)}; export it again from /data/$metadata.");
             return null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -114,14 +117,6 @@ public static class FinanceOperationsMetadataReader
         int close = Array.IndexOf(bytes, quote, i + 1);
         return close < 0 ? new TextSpan(start, start) : TextSpan.FromBounds(i, close + 1);
     }
-
-    private static string WithoutPosition(string message)
-    {
-        message = PositionSuffix.Replace(message.Trim(), string.Empty);
-        return message.EndsWith('.') ? message : message + ".";
-    }
-
-    private static readonly Regex PositionSuffix = new(@"\s*Line \d+, position \d+\.?$", RegexOptions.CultureInvariant);
 
     /// <summary>A 1-based line and column as XmlReader reports them (0 when unknown).</summary>
     internal readonly record struct XmlPosition(int Line, int Column)

@@ -42,8 +42,10 @@ public static class AzurePipelinesReporter
     }
 
     // The agent's escapes (azure-pipelines-task-lib): '%' as %AZP25, line breaks; in properties also ';' and ']'.
+    // Then the shared escaping, as the GitHub format does: every other control character (an ESC reached the
+    // terminal, fuzzing found), and '##vso[' inside a message broken up, since the agent acts on it mid-line.
     private static string Data(string text) =>
-        text.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
+        OutputText.Line(text.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A"));
 
     private static string Property(string text) =>
         Data(text).Replace(";", "%3B").Replace("]", "%5D");

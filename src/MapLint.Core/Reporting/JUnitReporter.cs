@@ -73,9 +73,14 @@ public static class JUnitReporter
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Characters XML 1.0 cannot hold (control characters a hostile file may put in a quoted value) become U+FFFD.</summary>
+    /// <summary>
+    /// The shared escaping first (the report is often printed to a CI log: an ESC, a bidirectional override or an
+    /// Azure DevOps '##vso[' in a name must not act there, fuzzing found), then characters XML 1.0 cannot hold
+    /// (a lone surrogate) become U+FFFD.
+    /// </summary>
     private static string Clean(string text)
     {
+        text = OutputText.Line(text);
         if (!text.Any(c => !XmlConvert.IsXmlChar(c)))
         {
             return text;

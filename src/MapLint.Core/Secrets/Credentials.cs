@@ -16,24 +16,30 @@ public static class Credentials
     private static readonly string[] SecretQueryParameters =
         ["sig", "signature", "client_secret", "clientsecret", "code", "token", "access_token", "id_token", "refresh_token", "api_key", "apikey", "api-key", "password", "pwd", "secret", "key", "sharedaccesskey", "x-api-key", "subscription-key"];
 
+    // Every pattern runs without backtracking: they see whole values and lines of user files, and the
+    // backtracking engine took minutes on a 300,000-letter name (each start position rescanned the run of
+    // letters for a "://"; fuzzing found). Hence no lookarounds: what follows a secret is a group of its own
+    // ("end"), put back after the mask.
+    private const RegexOptions Linear = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
     // scheme://user:password@host — the user is kept, the password masked.
-    private static readonly Regex UserInfo = new(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:'""]*:)(?<secret>[^\s/?#@'""]+)(?=@)", RegexOptions.CultureInvariant);
+    private static readonly Regex UserInfo = new(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:'""]*:)(?<secret>[^\s/?#@'""]+)(?<end>@)", Linear);
 
     private static readonly Regex QueryParameter = new(
         @"(?<prefix>[?&;](?:" + string.Join("|", SecretQueryParameters.Select(Regex.Escape)) + @")=)(?<secret>[^&#\s'""]+)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        Linear | RegexOptions.IgnoreCase);
 
-    private static readonly Regex Bearer = new(@"(?<prefix>\b(?:Bearer|Basic)\s+)(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Bearer = new(@"(?<prefix>\b(?:Bearer|Basic)\s+)(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", Linear | RegexOptions.IgnoreCase);
 
-    private static readonly Regex Jwt = new(@"(?<prefix>)(?<secret>\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Jwt = new(@"(?<prefix>)(?<secret>\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", Linear);
 
     // Connection strings: AccountKey=…; Password=…; SharedAccessKey=…; ClientSecret=…
     private static readonly Regex ConnectionStringKey = new(
         @"(?<prefix>(?:^|[;\s""'])(?:AccountKey|Password|Pwd|SharedAccessKey|SharedAccessSignature|ClientSecret|Client_Secret|ApiKey)\s*=\s*)(?<secret>[^;""'\s]+)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        Linear | RegexOptions.IgnoreCase);
 
     // In a line of JSON source: "password": "…" (any property named like a secret).
-    private static readonly Regex JsonSecretProperty = new(@"(?<name>""(?<key>(?:[^""\\]|\\.){1,80})""\s*:\s*"")(?<value>(?:[^""\\]|\\.)*)(?="")", RegexOptions.CultureInvariant);
+    private static readonly Regex JsonSecretProperty = new(@"(?<name>""(?<key>(?:[^""\\]|\\.){1,80})""\s*:\s*"")(?<value>(?:[^""\\]|\\.)*)(?<end>"")", Linear);
 
     private static readonly Regex[] Patterns = [UserInfo, QueryParameter, Bearer, Jwt, ConnectionStringKey];
 
@@ -162,7 +168,7 @@ public static class Credentials
 
         foreach (var pattern in Patterns)
         {
-            text = pattern.Replace(text, m => m.Groups["prefix"].Value + Mask);
+            text = pattern.Replace(text, m => m.Groups["prefix"].Value + Mask + m.Groups["end"].Value);
         }
 
         return text;
@@ -172,7 +178,7 @@ public static class Credentials
     public static string RedactSourceLine(string line)
     {
         string masked = JsonSecretProperty.Replace(line, m =>
-            IsSecretName(m.Groups["key"].Value) && !IsReference(m.Groups["value"].Value) ? m.Groups["name"].Value + Mask : m.Value);
+            IsSecretName(m.Groups["key"].Value) && !IsReference(m.Groups["value"].Value) ? m.Groups["name"].Value + Mask + m.Groups["end"].Value : m.Value);
         return Redact(masked);
     }
 }

@@ -116,6 +116,19 @@ public static class SafeFileWriter
             throw Refused(path, "it names a folder; give a file name");
         }
 
+        // A folder on the way may be a link too (a committed '.maplint' pointing at /etc): for a path inside the
+        // root, the nearest folder that exists must resolve inside it, or the write (and the folders it makes)
+        // would land outside. A place outside the root named as such is the user's choice.
+        if (guard.Root is { } within && FileKinds.IsUnder(full, Path.GetFullPath(within)) && NearestExistingFolder(Path.GetDirectoryName(target)) is { } existing)
+        {
+            string realFolder = FileKinds.RealPath(existing) ?? existing;
+            string realRoot = FileKinds.RealPath(within) ?? Path.GetFullPath(within);
+            if (!FileKinds.IsUnder(realFolder, realRoot))
+            {
+                throw Refused(path, $"its folder leads through a symbolic link to '{realFolder}', outside '{realRoot}'");
+            }
+        }
+
         var kind = FileKinds.Of(target);
         if (kind is not (FileKind.Regular or FileKind.Missing))
         {
@@ -142,6 +155,16 @@ public static class SafeFileWriter
         }
 
         return target;
+    }
+
+    private static string? NearestExistingFolder(string? folder)
+    {
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return folder;
     }
 
     /// <summary>Writes, or returns the one-line reason it did not (for fronts that report instead of exiting).</summary>

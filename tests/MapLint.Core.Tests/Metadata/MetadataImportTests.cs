@@ -67,7 +67,7 @@ public class MetadataImportTests
     }
 
     [Theory]
-    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices>", "is not well-formed XML: Unexpected end of file")]
+    [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices>", "is not well-formed XML: it ends before its elements are closed")]
     [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><edmx:DataServices><Schema Namespace=\"N\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\"><EntityType><Property Name=\"P\" Type=\"Edm.String\" /></EntityType></Schema></edmx:DataServices></edmx:Edmx>", "does not parse")]
     [InlineData("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"><a></b>", "is not well-formed XML")]
     public void BrokenMetadataIsAnErrorNotACrash(string xml, string message)

@@ -31,7 +31,10 @@ internal static class SolutionReader
     public static bool IsCustomizations(byte[] bytes)
     {
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
-        return head.IndexOf("<ImportExportXml"u8) >= 0 || (head.IndexOf((byte)'<') >= 0 && bytes.AsSpan().IndexOf("<msdyn_dualwriteentitymap"u8) >= 0);
+        // A document type declaration names the root too, and its internal subset can push the root past the
+        // first 4 KB: such a file is read as a solution's so that its DTD is reported, not skipped as other XML.
+        return head.IndexOf("<ImportExportXml"u8) >= 0 || head.IndexOf("<!DOCTYPE ImportExportXml"u8) >= 0
+            || (head.IndexOf((byte)'<') >= 0 && bytes.AsSpan().IndexOf("<msdyn_dualwriteentitymap"u8) >= 0);
     }
 
     public static List<MapLintDocument> ReadXml(SourceFile file, DiagnosticBag bag, string deployment)
@@ -68,14 +71,13 @@ internal static class SolutionReader
         catch (XmlException ex)
         {
             int offset = Offset(file.Text, ex.LineNumber, ex.LinePosition);
-            bool declaresDtd = ex.Message.Contains("DTD", StringComparison.Ordinal);
-            if (declaresDtd)
+            if (XmlProblem.DeclaresDtd(ex))
             {
                 bag.Add(ServiceRecordRules.UnsafeXml, new TextSpan(offset, offset), null, string.Empty);
             }
             else
             {
-                bag.Add(ServiceRecordRules.MalformedXml, new TextSpan(offset, offset), null, Sentence(ex.Message));
+                bag.Add(ServiceRecordRules.MalformedXml, new TextSpan(offset, offset), null, Sentence(XmlProblem.Describe(ex)));
             }
 
             return [];

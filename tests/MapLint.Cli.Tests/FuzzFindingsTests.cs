@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MapLint.Cli.Tests;
+
+/// <summary>
+/// The defects the fuzz and attack suite found (issue 16), each reproduced through the real CLI on real files as
+/// it was found, and failing before its fix: AL files cut short threw, .editorconfig sections hung the run, the
+/// summary cache read and wrote through links a repository commits, and writes followed a linked folder out of
+/// the repository.
+/// </summary>
+public sealed class FuzzFindingsTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("maplint-fuzz-found-").FullName;
+    private readonly string repo;
+
+    public FuzzFindingsTests()
+    {
+        repo = Directory.CreateDirectory(Path.Combine(temp, "repo")).FullName;
+        Assert.Equal(0, CliRunner.RunProcess("git", ["init", "-q", "."], repo).ExitCode);
+        foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.Root, "examples", "broken", "DIPV1004")))
+        {
+            File.Copy(file, Path.Combine(repo, Path.GetFileName(file)));
+        }
+    }
+
+    public void Dispose() => CliRunner.RunProcess("rm", ["-rf", temp], "/");
+
+    private (int Exit, string Stdout, string Stderr) Maplint(params string[] args)
+    {
+        var result = CliRunner.RunIn(repo, args);
+        HostileRepositoryTests.AssertNoCrash(result.Stdout + result.Stderr);
+        return result;
+    }
+
+    private const string Dipv1004 = @"^map\.json\(7,69\): error DIPV1004: ";
+
+    // The byte fuzzer's truncations of examples/business-central/src/CDSLabBook.Table.al, cut down: an editor's
+    // state half-way through typing a table or a procedure. Before: ArgumentOutOfRangeException, exit 134.
+    [Theory]
+    [InlineData("table 50100 \"CDS Lab Book\" { fields {", @"^src/t\.al\(1,28\): error DIPV2500: ")]
+    [InlineData("table 50100 \"CDS Lab Book\" { fields { field(1; Name; Text[50]) {", @"^src/t\.al\(1,28\): error DIPV2500: ")]
+    [InlineData("codeunit 50101 \"Lab Sync\" { procedure Map(", @"^src/t\.al\(1,\d+\): error DIPV2500: ")]
+    public void AnAlFileCutShortIsASyntaxErrorNotACrash(string text, string expected)
+    {
+        Directory.CreateDirectory(Path.Combine(repo, "src"));
+        File.WriteAllText(Path.Combine(repo, "src", "t.al"), text);
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(expected, RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+    }
+
+    // Alternatives of stars in a section name made the backtracking regular expression engine take exponential
+    // time on every file the section does not match: 25 of them did not finish in a minute. A committed
+    // .editorconfig could stop every gate.
+    [Fact]
+    public void AnEditorConfigSectionOfNestedAlternativesDoesNotHang()
+    {
+        File.WriteAllText(Path.Combine(repo, ".editorconfig"), "root = true\n\n[" + string.Concat(Enumerable.Repeat("{*,**}", 25)) + "x]\ndotnet_diagnostic.DIPV1004.severity = none\n\n[*.json]\ndotnet_diagnostic.DIPV1004.severity = warning\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(0, exit);
+        Assert.Matches(new Regex(@"^map\.json\(7,69\): warning DIPV1004: ", RegexOptions.Multiline), stdout);
+    }
+
+    // A 300,000-character section name took 27 s to turn into a pattern; past the specification's minimum
+    // (4,096) a name matches nothing, as an unbalanced brace does.
+    [Fact]
+    public void AnEditorConfigSectionLongerThanTheLimitMatchesNothing()
+    {
+        File.WriteAllText(Path.Combine(repo, ".editorconfig"), "root = true\n\n[" + new string('*', 5000) + ".json]\ndotnet_diagnostic.DIPV1004.severity = none\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+    }
+
+    // A 300,000-letter name in a connection set (the fuzzer's huge token): the credential patterns rescanned the
+    // run of letters from every position, and the check ran for many minutes. They now run without backtracking.
+    [Fact]
+    public void AHugeNameIsScannedForCredentialsInLinearTime()
+    {
+        string set = File.ReadAllText(Path.Combine(repo, "connection-set.json"));
+        int at = set.IndexOf("\"name\": \"", StringComparison.Ordinal) + 9;
+        File.WriteAllText(Path.Combine(repo, "connection-set.json"), set[..at] + new string('a', 300_000) + set[at..]);
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+    }
+
+    // A committed '.maplint' linking out of the repository: the cache and its .gitignore were written there.
+    [SkippableFact]
+    public void TheCacheIsNotWrittenThroughALinkOutOfTheRepository()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        string outside = Directory.CreateDirectory(Path.Combine(temp, "outside")).FullName;
+        File.CreateSymbolicLink(Path.Combine(repo, ".maplint"), outside);
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+    }
+
+    // The cache file committed as a link to /dev/zero: read for half a minute, then an unhandled exception.
+    // A dangling link as the cache's .gitignore: written through, creating its target wherever it pointed.
+    [SkippableFact]
+    public void ACacheFileLinkedToADeviceIsIgnoredAndADanglingLinkIsNotWrittenThrough()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "devices and symbolic links are POSIX things here");
+        string cache = Directory.CreateDirectory(Path.Combine(repo, ".maplint", "cache")).FullName;
+        File.CreateSymbolicLink(Path.Combine(cache, "summaries.bin"), "/dev/zero");
+        string planted = Path.Combine(temp, "planted-by-link");
+        File.CreateSymbolicLink(Path.Combine(repo, ".maplint", ".gitignore"), planted);
+        var uncached = Maplint("check", ".", "--no-cache");
+        var cached = Maplint("check", ".");
+        Assert.Equal(1, cached.Exit);
+        Assert.Equal(uncached.Stdout, cached.Stdout);
+        Assert.False(File.Exists(planted), "the .gitignore link was written through");
+        Assert.Equal("/dev/zero", new FileInfo(Path.Combine(cache, "summaries.bin")).LinkTarget);
+    }
+
+    // --output into a folder that is a committed link out of the repository: the report was written there.
+    [SkippableFact]
+    public void OutputThroughALinkedFolderOutOfTheRepositoryIsRefused()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "symbolic links need privileges on Windows");
+        string outside = Directory.CreateDirectory(Path.Combine(temp, "elsewhere")).FullName;
+        File.CreateSymbolicLink(Path.Combine(repo, "reports"), outside);
+        var (exit, stdout, stderr) = Maplint("check", ".", "--output", "reports/new/maplint.txt");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Matches(new Regex("^maplint: cannot write '[^'\n]*reports/new/maplint.txt': its folder leads through a symbolic link to '[^'\n]*elsewhere', outside '[^'\n]*repo'\\.\n$"), stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(outside));
+    }
+}
