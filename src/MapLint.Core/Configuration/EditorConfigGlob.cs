@@ -53,7 +53,7 @@ public sealed class EditorConfigGlob
         pattern.Append('$');
         // Without backtracking: matching is linear in the path whatever the section holds ('[' followed by a
         // thousand '*' made the backtracking engine run for hours on a file it does not match).
-        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
+        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | Util.LinearRegex.Options);
     }
 
     public string Section { get; }

@@ -20,7 +20,7 @@ public static class Credentials
     // backtracking engine took minutes on a 300,000-letter name (each start position rescanned the run of
     // letters for a "://"; fuzzing found). Hence no lookarounds: what follows a secret is a group of its own
     // ("end"), put back after the mask.
-    private const RegexOptions Linear = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private const RegexOptions Linear = RegexOptions.CultureInvariant | Util.LinearRegex.Options;
 
     // scheme://user:password@host — the user is kept, the password masked.
     private static readonly Regex UserInfo = new(@"(?<prefix>[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:'""]*:)(?<secret>[^\s/?#@'""]+)(?<end>@)", Linear);

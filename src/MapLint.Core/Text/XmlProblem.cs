@@ -32,5 +32,5 @@ public static class XmlProblem
 
     /// <summary>The position the reader gave, as "line L, column C" (1-based), or null when it gave none.</summary>
     public static string? Position(XmlException ex) =>
-        ex.LineNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $"line {ex.LineNumber}, column {Math.Max(1, ex.LinePosition)}") : null;
+        ex.LineNumber > 0 ? string.Format(CultureInfo.InvariantCulture, "line {0}, column {1}", ex.LineNumber, Math.Max(1, ex.LinePosition)) : null;
 }
