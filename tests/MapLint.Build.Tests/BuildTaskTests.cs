@@ -189,6 +189,20 @@ public class BuildTaskTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void AContradictionAddedToDirectoryBuildPropsIsReportedOnTheNextBuild()
+    {
+        // Before: only the project file was an input, so the lint was skipped as up to date and DIPV2026 never came.
+        string project = package.Consumer("buildprops", withCode: false, "examples/broken/DIPV2106");
+        var (exit, output) = package.Build(project);
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("DIPV2026", output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);DIPV2106</NoWarn>\n    <WarningsAsErrors>$(WarningsAsErrors);DIPV2106</WarningsAsErrors>\n  </PropertyGroup>\n</Project>\n");
+        var (again, againOutput) = package.Build(project);
+        Assert.True(Regex.IsMatch(againOutput, @"Directory\.Build\.props\(\d+,\d+[,0-9]*\): MapLint warning DIPV2026"), againOutput);
+    }
+
+    [Fact]
     public void RaisingARuleInEditorConfigFailsTheNextBuild()
     {
         string project = package.Consumer("editorconfig", withCode: false, "examples/broken/DIPV2106");
