@@ -1,3 +1,4 @@
+using System.Globalization;
 using MapLint.Configuration;
 using MapLint.Diagnostics;
 using MapLint.Reporting;
@@ -85,6 +86,11 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         }
 
         Log.LogMessage(MessageImportance.Normal, "MapLint: " + TextReporter.Summary(result));
+        if (cache is not null)
+        {
+            // At detailed verbosity: whether the summaries under obj/ served the run (a touched map re-lints from them).
+            Log.LogMessage(MessageImportance.Low, string.Format(CultureInfo.InvariantCulture, "MapLint: map summaries reused {0}, made {1}", cache.Hits, cache.Misses));
+        }
         if (!string.IsNullOrEmpty(ErrorLog))
         {
             string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));

@@ -190,8 +190,22 @@ public sealed class MetadataCatalog
     }
 
     /// <summary>The logical name of a table named by its entity set (accounts → account); the name itself otherwise.</summary>
-    public string LogicalName(string app, string name) =>
-        name.Length > 0 && Apps.IsDataverse(app) && FindEntity(app, name) is { } entity ? entity.Name : name;
+    public string LogicalName(string app, string name)
+    {
+        if (name.Length == 0 || !Apps.IsDataverse(app))
+        {
+            return name;
+        }
+
+        if (Defines(app, name))
+        {
+            // A logical name already: known without reading a deferred file (a cached run reads none).
+            MetadataUse.Entity(app, name);
+            return name;
+        }
+
+        return FindEntity(app, name) is { } entity ? entity.Name : name;
+    }
 
     public IEnumerable<string> EntityNames(string app)
     {
