@@ -60,6 +60,12 @@ public sealed class LintResult
     /// <summary>The AL side of the run: tables, proxy tables and integration mappings read from .al files.</summary>
     public BusinessCentral.BusinessCentralApp BusinessCentral { get; internal set; } = MapLint.BusinessCentral.BusinessCentralApp.Empty;
 
+    /// <summary>
+    /// The paths of the documents bound, sorted: the model's documents and the metadata files a cached run knows
+    /// by their entries without reading them, so reports listing checked files are the same cached or not.
+    /// </summary>
+    public IReadOnlyList<string> DocumentPaths { get; internal set; } = [];
+
     /// <summary>Wall time of each phase of the run, for the benchmark harness; never part of any output.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; internal set; } = [];
 
@@ -73,12 +79,12 @@ public sealed class LintResult
     {
         var all = Diagnostics.Concat(extra).ToList();
         all.Sort(DiagnosticComparer.Instance);
-        return new LintResult(all, FileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral };
+        return new LintResult(all, FileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral, DocumentPaths = DocumentPaths };
     }
 
     /// <summary>The same run reporting only some findings (hook mode, baselines); <paramref name="fileCount"/> is what the summary counts.</summary>
     public LintResult Restrict(Func<Diagnostic, bool> keep, int fileCount) =>
-        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral };
+        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral, DocumentPaths = DocumentPaths };
 }
 
 /// <summary>

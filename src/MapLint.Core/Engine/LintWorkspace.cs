@@ -795,7 +795,12 @@ public sealed class LintWorkspace
         lap("severities, suppressions and sorting");
         // A metadata file known from the cache counts as the document it is.
         int documentCount = loaded.Count + all.Count(s => s.Metadata is not null);
-        return new LintResult(diagnostics, count, documentCount, notes, model) { Phases = phases, BusinessCentral = businessCentral };
+        var documentPaths = loaded.Select(d => d.File.DisplayPath)
+            .Concat(all.Where(s => s.Metadata is not null).Select(s => s.File.DisplayPath))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(diagnostics, count, documentCount, notes, model) { Phases = phases, BusinessCentral = businessCentral, DocumentPaths = documentPaths };
     }
 
     internal static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -15,7 +15,7 @@ public static class JUnitReporter
     {
         var findings = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity is Severity.Error or Severity.Warning).ToList();
         var files = findings.Select(d => d.Location.Path)
-            .Concat(result.Model.Documents.Select(d => d.File.DisplayPath))
+            .Concat(result.DocumentPaths)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
