@@ -95,7 +95,8 @@ public static class OutputText
             }
         }
 
-        return json.IndexOf("##", StringComparison.Ordinal) < 0;
+        // Only the two commands, not any "##": the rule pages' headings are in every SARIF log.
+        return json.IndexOf("##vso[", StringComparison.Ordinal) < 0 && json.IndexOf("##[", StringComparison.Ordinal) < 0;
     }
 
     private static bool NeedsEscape(char c) =>

@@ -23,12 +23,15 @@ internal static class FuzzCases
     private static long? Number(string name) =>
         long.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : null;
 
+    /// <summary>Cases run at once.</summary>
+    public static int Workers => (int)Math.Max(1, Number("MAPLINT_FUZZ_WORKERS") ?? (Number("MAPLINT_FUZZ_CASES") >= 1_000 ? Environment.ProcessorCount : 1));
+
     /// <summary>Runs the cases of one property; fails with the lowest failing case's number and what broke there. Returns the cases per kind.</summary>
     public static Dictionary<string, int> Run(ITestOutputHelper output, string property, int ciCount, Func<long, Outcome> run)
     {
         long from = Number("MAPLINT_FUZZ_REPLAY") ?? Number("MAPLINT_FUZZ_FROM") ?? 0;
         int count = Number("MAPLINT_FUZZ_REPLAY") is null ? (int)(Number("MAPLINT_FUZZ_CASES") ?? ciCount) : 1;
-        int workers = (int)(Number("MAPLINT_FUZZ_WORKERS") ?? (count >= 1_000 ? Environment.ProcessorCount : 1));
+        int workers = Workers;
         string? log = Environment.GetEnvironmentVariable("MAPLINT_FUZZ_LOG") is { Length: > 0 } l ? l : null;
         var perKind = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var failures = new ConcurrentBag<(long Case, string What)>();
