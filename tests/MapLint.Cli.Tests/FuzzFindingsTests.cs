@@ -131,4 +131,35 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Matches(new Regex("^maplint: cannot write '[^'\n]*reports/new/maplint.txt': its folder leads through a symbolic link to '[^'\n]*elsewhere', outside '[^'\n]*repo'\\.\n$"), stderr);
         Assert.Empty(Directory.GetFileSystemEntries(outside));
     }
+    // The byte fuzzer spliced the first line of an AL file (a comment holding a URL with a password and a
+    // secret-named property) into a map, inside a string: --show-source printed the property's secret, since the
+    // line's quotes no longer paired up and the secret was read as a name. Names are now looked at wherever they stand.
+    [Fact]
+    public void ASourceLineWhoseQuotesDoNotPairUpStillMasksTheSecret()
+    {
+        var lines = File.ReadAllLines(Path.Combine(repo, "map.json")).ToList();
+        lines[7] = "    {\"source\": \"PRICE //https://svc:FuzzUrlPw7731@contoso.crm.dynamics.com/?sig=FuzzSigValue7732 \"clientSecret\": \"FuzzPropSecret7733\" Bearer FuzzBearer7734abcdefgh";
+        File.WriteAllText(Path.Combine(repo, "map.json"), string.Join("\n", lines) + "\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "always");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(@"^map\.json\(8,\d+\): error DIPV2000: ", RegexOptions.Multiline), stdout);
+        Assert.Contains("\"clientSecret\": \"***\"", stdout, StringComparison.Ordinal);
+        foreach (var secret in new[] { "FuzzUrlPw7731", "FuzzSigValue7732", "FuzzPropSecret7733", "FuzzBearer7734" })
+        {
+            Assert.DoesNotContain(secret, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    // A minified line (over 800 bytes) is shown as a window around the finding; a window that starts inside a
+    // secret's value, past its name, showed the rest of the value. Credentials are now found beyond the window's edges.
+    [Fact]
+    public void AWindowStartingInsideASecretShowsItMasked()
+    {
+        File.WriteAllText(Path.Combine(repo, "minified.json"), "{\"kind\": \"tableMap\", \"name\": \"" + new string('x', 900) + "\", \"clientSecret\": \"" + string.Concat(Enumerable.Repeat("FuzzPropSecret7733", 6)) + "\", tru}\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "always");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(@"^minified\.json\(1,\d+\): error DIPV2000: ", RegexOptions.Multiline), stdout);
+        Assert.Matches(new Regex(@"^  1 \| …\*\*\*"", tru}$", RegexOptions.Multiline), stdout);
+        Assert.DoesNotContain("PropSecret7733", stdout, StringComparison.Ordinal);
+    }
 }

@@ -37,7 +37,7 @@ internal static class BusinessCentralAnalysis
                 {
                     // One broken analyzer must not hide the others' findings: report it on the first AL file and go on.
                     var first = app.Files[0];
-                    bagOf(first).Add(EngineRules.ProjectAnalyzerException, default, null, analyzer.Name, "Business Central code", ex.GetType().Name, ex.Message);
+                    bagOf(first).Add(EngineRules.ProjectAnalyzerException, default, null, analyzer.Name, "Business Central code", ex.GetType().Name, EngineRules.Where(ex));
                 }
             }
         }

@@ -20,4 +20,26 @@ public static class EngineRules
         Severity.Error);
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [TableMapAnalyzerException, ProjectAnalyzerException];
+
+    /// <summary>
+    /// Where an analyzer threw (the method), never the exception's text, which may quote the document. Read from the
+    /// stack trace's first frame: Exception.TargetSite needs reflection metadata the native build trims away.
+    /// </summary>
+    public static string Where(Exception ex)
+    {
+        string? frame = ex.StackTrace?.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("at ", StringComparison.Ordinal));
+        if (frame is not null)
+        {
+            int open = frame.IndexOf('(');
+            string qualified = open > 3 ? frame.Substring(3, open - 3) : frame.Substring(3);
+            int dot = qualified.LastIndexOf('.');
+            string name = dot >= 0 ? qualified.Substring(dot + 1) : qualified;
+            if (name.Length > 0)
+            {
+                return "in " + name;
+            }
+        }
+
+        return "in an unknown method";
+    }
 }

@@ -40,7 +40,7 @@ internal static class RuleRunner
             {
                 // One broken analyzer must not hide the findings of the others: report it on the document and go on.
                 string kind = document.Kind == DocumentKind.Project ? "project" : document.Kind == DocumentKind.ConnectionSet ? "connection set" : "document";
-                bag.Add(EngineRules.ProjectAnalyzerException, document.NameSpan, "$.name", analyzer.Name, kind, ex.GetType().Name, Where(ex));
+                bag.Add(EngineRules.ProjectAnalyzerException, document.NameSpan, "$.name", analyzer.Name, kind, ex.GetType().Name, EngineRules.Where(ex));
             }
         }
     }
@@ -88,7 +88,7 @@ internal static class RuleRunner
             catch (Exception ex)
             {
                 failed[r] = true;
-                bag.Add(EngineRules.TableMapAnalyzerException, map.NameSpan, "$.name", registrations[r].Analyzer.Name, ex.GetType().Name, Where(ex));
+                bag.Add(EngineRules.TableMapAnalyzerException, map.NameSpan, "$.name", registrations[r].Analyzer.Name, ex.GetType().Name, EngineRules.Where(ex));
             }
         }
     }
@@ -195,27 +195,6 @@ internal static class RuleRunner
         return result;
     }
 
-    /// <summary>
-    /// Where an analyzer threw (the method), never the exception's text, which may quote the document. Read from the
-    /// stack trace's first frame: Exception.TargetSite needs reflection metadata the native build trims away.
-    /// </summary>
-    private static string Where(Exception ex)
-    {
-        string? frame = ex.StackTrace?.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.StartsWith("at ", StringComparison.Ordinal));
-        if (frame is not null)
-        {
-            int open = frame.IndexOf('(');
-            string qualified = open > 3 ? frame.Substring(3, open - 3) : frame.Substring(3);
-            int dot = qualified.LastIndexOf('.');
-            string name = dot >= 0 ? qualified.Substring(dot + 1) : qualified;
-            if (name.Length > 0)
-            {
-                return "in " + name;
-            }
-        }
-
-        return "in an unknown method";
-    }
 
     /// <summary>
     /// A place that survives unrelated edits: the document's kind and name, then the mapping's two fields when

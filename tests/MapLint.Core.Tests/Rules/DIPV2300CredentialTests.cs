@@ -55,6 +55,41 @@ public class DIPV2300CredentialTests
         Assert.Equal($"\"{name}\": \"***\",", Credentials.RedactSourceLine($"\"{name}\": \"hunter2-not-real\","));
     }
 
+    // A source line shows a secret-named property's value masked in every notation the readers take, wherever the
+    // line's quotes pair up: the first case is the byte fuzzer's (a map spliced with an AL file's comment left a
+    // string open, and pairing quotes took the secret for a name).
+    public static TheoryData<string, string> SourceLines() => new()
+    {
+        { "{\"source\": \"PRICE //https://x \"clientSecret\": \"FuzzPropSecret7733\" Bearer", "{\"source\": \"PRICE //https://x \"clientSecret\": \"***\" Bearer" },
+        { "\"msdyn_mapping\": \"{\\\"clientSecret\\\": \\\"FuzzPropSecret7733\\\"}\"", "\"msdyn_mapping\": \"{\\\"clientSecret\\\": \\\"***\\\"}\"" },
+        { "<msdyn_mapping>{&quot;clientSecret&quot;: &quot;FuzzPropSecret7733&quot;}</msdyn_mapping>", "<msdyn_mapping>{&quot;clientSecret&quot;: &quot;***&quot;}</msdyn_mapping>" },
+        { "<connection clientSecret=\"FuzzPropSecret7733\" url=\"x\"/>", "<connection clientSecret=\"***\" url=\"x\"/>" },
+        { "<ClientSecret>FuzzPropSecret7733</ClientSecret>", "<ClientSecret>***</ClientSecret>" },
+        { "        ClientSecret := 'FuzzPropSecret7733';", "        ClientSecret := '***';" },
+        { "api_key=FuzzPropSecret7733 other=1", "api_key=*** other=1" },
+        { "\"clientSecret\": \"FuzzProp\\\"Secret7733\", \"next\": 1", "\"clientSecret\": \"***\", \"next\": 1" },
+        { "\"clientSecret\": \"FuzzPropSecret7733", "\"clientSecret\": \"***" },
+        { "\"clientSecret\": \"$(DualWriteSecret)\", \"password\": null", "\"clientSecret\": \"$(DualWriteSecret)\", \"password\": null" },
+        { "\"destination\": \"msdyn_password\", \"tokenEndpoint\": \"https://login\"", "\"destination\": \"msdyn_password\", \"tokenEndpoint\": \"https://login\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SourceLines))]
+    public void ASourceLineMasksTheValueOfEverySecretNamedProperty(string line, string shown)
+    {
+        Assert.Equal(shown, Credentials.RedactSourceLine(line));
+    }
+
+    [Fact]
+    public void AWindowStartingInsideASecretMasksWhatItShows()
+    {
+        string line = "{\"clientSecret\": \"FuzzPropSecret7733FuzzPropSecret7733\", \"x\": tru";
+        int at = line.IndexOf("7733F", StringComparison.Ordinal);
+        var (text, start, end) = Credentials.Masked(line, at, line.Length, Credentials.InSource(line), line.Length - 3, line.Length);
+        Assert.Equal("***\", \"x\": tru", text);
+        Assert.Equal("tru", text[start..end]);
+    }
+
     public static TheoryData<string> References() =>
     [
         "@Microsoft.KeyVault(SecretUri=https://contoso.vault.azure.net/secrets/dualwrite/)",

@@ -145,17 +145,19 @@ internal static class SolutionReader
             var text = SourceDecoder.Decode(content, bag);
             return text is null ? [] : ReadXml(new SourceFile(zip.FullPath + "!/" + customizations.FullName, bag.Path, text), bag, zip.FullPath);
         }
-        catch (InvalidDataException ex)
+        // MapLint's words, never the zip library's: its texts are not ours to promise, differ by runtime and
+        // version, and an entry's name or comment in them is the archive's content.
+        catch (InvalidDataException)
         {
-            bag.Add(ServiceRecordRules.CorruptZip, default, null, Sentence(ex.Message));
+            bag.Add(ServiceRecordRules.CorruptZip, default, null, "its directory or an entry is damaged (a download cut short, or a file that is not a zip).");
         }
-        catch (NotSupportedException ex)
+        catch (NotSupportedException)
         {
-            bag.Add(ServiceRecordRules.CorruptZip, default, null, Sentence(ex.Message));
+            bag.Add(ServiceRecordRules.CorruptZip, default, null, "an entry uses a compression method or a feature zip readers do not support.");
         }
-        catch (IOException ex)
+        catch (IOException)
         {
-            bag.Add(ServiceRecordRules.CorruptZip, default, null, Sentence(ex.Message));
+            bag.Add(ServiceRecordRules.CorruptZip, default, null, "an entry cannot be read to its end.");
         }
 
         return [];
