@@ -69,7 +69,7 @@ public static class FixCommand
         var targets = filesOnly
             ? fullPaths.Select(p => FileDiscovery.ToDisplayPath(p, currentDirectory)).ToHashSet(StringComparer.Ordinal)
             : discovery.Files.Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal);
-        var fullPathOf = discovery.Files.GroupBy(f => f.DisplayPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullPath, StringComparer.Ordinal);
+        var fileOf = discovery.Files.GroupBy(f => f.DisplayPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         // Each file as the linter decodes it; files in another encoding than UTF-8 are linted but not rewritten.
         var read = WorkspaceSnapshot.Read(discovery.Files, new Dictionary<string, (string, byte[])>());
@@ -115,14 +115,17 @@ public static class FixCommand
             }
 
             // Never replace a file that changed since it was read: the fixes were computed on the old text.
-            string full = fullPathOf[document.Path];
+            // Read again as the check read it (the one safe reader): a file swapped for a FIFO, a device or a link out
+            // of the workspace since is refused, never followed.
+            var file = fileOf[document.Path];
+            string full = file.FullPath;
             var expected = Concat(preambles[document.Path], document.Original);
             byte[] now;
             try
             {
-                now = File.ReadAllBytes(full);
+                now = SafeFileReader.Read(full, DocumentLoader.DefaultMaxFileBytes, file.Root);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (UnsafeReadException ex)
             {
                 stderr.Write($"maplint: {document.Path} was not fixed: it can no longer be read ({ex.Message})\n");
                 continue;
