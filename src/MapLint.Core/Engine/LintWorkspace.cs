@@ -48,8 +48,10 @@ public sealed class LintWorkspace
     {
         options ??= new LintOptions();
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
+        Timings.Mark("open the workspace (before the engine's laps)");
         workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
         options.Cache?.Save();
+        Timings.Mark("cache saved");
         return workspace;
     }
 
@@ -77,7 +79,11 @@ public sealed class LintWorkspace
     public DependencyIndex Dependencies => dependencies ??= new DependencyIndex(this);
 
     /// <summary>The exact files a run reads: the documents, maplint.json, the .editorconfig files and the metadata globs.</summary>
-    public RunInputs Inputs => RunInputs.For(options.Config, files);
+    // (Made once per set of files: each .editorconfig above each folder is looked for, and the dependency index
+    // and a hook ask for it on every refresh.)
+    public RunInputs Inputs => inputs ??= RunInputs.For(options.Config, files);
+
+    private RunInputs? inputs;
 
     public WorkspaceFile? FindFile(string fullPath) => indexOfPath.TryGetValue(fullPath, out int i) ? files[i] : null;
 
@@ -110,6 +116,7 @@ public sealed class LintWorkspace
                 indexOfPath[path] = files.Count;
                 files.Add(new WorkspaceFile(path, options.DisplayPath?.Invoke(path) ?? path));
                 Array.Resize(ref summaries, files.Count);
+                inputs = null;
             }
         }
 
@@ -138,6 +145,7 @@ public sealed class LintWorkspace
         void Lap(string phase)
         {
             phases.Add((phase, clock.Elapsed));
+            Timings.Mark("  " + phase);
             clock.Restart();
         }
 
@@ -538,6 +546,7 @@ public sealed class LintWorkspace
     /// </summary>
     private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing, string entity)
     {
+        var clock = Timings.Enabled ? System.Diagnostics.Stopwatch.StartNew() : null;
         var bag = new DiagnosticBag(file.DisplayPath, null);
         if (source.Read(file, bag) is not { } bytes)
         {
@@ -551,6 +560,11 @@ public sealed class LintWorkspace
         if (metadata is not null && options.StreamMaps && source.Reread(file) is { } reread)
         {
             metadata.File.Text.Release(reread);
+        }
+
+        if (clock is not null)
+        {
+            Timings.Add($"(within) {file.DisplayPath} read for the entity {entity}", clock.Elapsed);
         }
 
         return metadata;

@@ -30,7 +30,13 @@ public sealed class SummaryCache
     {
         Folder = folder;
         Root = root;
-        loaded = new Lazy<bool>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        loaded = new Lazy<bool>(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            bool ok = Load();
+            Util.Timings.Add($"cache file read and checked ({stored.Count} entries)", clock.Elapsed);
+            return ok;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The cache in <paramref name="folder"/> (read on first use; created on <see cref="Save"/>).</summary>
