@@ -488,7 +488,7 @@ public sealed class LintWorkspace
             if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0 && pending.Bag.Omitted.Count == 0
                 && clean.File.DisplayPath == file.DisplayPath)
             {
-                cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
+                cache!.PutMetadata(metadataKey, SummaryCodec.WriteMetadata(clean), () => SummaryCodec.WriteDefinitions(clean));
                 RememberStamp(file, pending, StampedMetadata);
             }
 
@@ -530,12 +530,34 @@ public sealed class LintWorkspace
 
         try
         {
-            return SummaryCodec.ReadMetadata(payload, file, entity => LoadMetadata(file, sharing, entity));
+            DeferredMetadata? deferred = null;
+            var standIn = new Lazy<EntityMetadataDocument>(() => EntityMetadataDocument.StandIn(file.FullPath, file.DisplayPath, deferred!.App));
+            deferred = SummaryCodec.ReadMetadata(payload, file, entity => CachedDefinitions(key, entity, cache, standIn) ?? LoadMetadata(file, sharing, entity)?.Entities ?? []);
+            return deferred;
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
             // An entry that does not read back is not trusted: the file is loaded and the entry replaced.
             cache.RejectMetadata(key);
+            return null;
+        }
+    }
+
+    /// <summary>One entity's definitions from the cache's copy of a metadata file's definitions, when it has them.</summary>
+    private static List<EntityDefinition>? CachedDefinitions(string key, string entity, SummaryCache cache, Lazy<EntityMetadataDocument> standIn)
+    {
+        if (cache.FindDefinitions(key, entity) is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SummaryCodec.ReadDefinitions(bytes, standIn.Value);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            cache.RejectDefinitions(key);
             return null;
         }
     }
