@@ -194,7 +194,8 @@ public sealed class SummaryCache
         string path = DefinitionsPath(key);
         try
         {
-            if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing)
+            // Written when missing, or again when it does not read back (damaged, or left by another build).
+            if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing || ReadDefinitions(key) is null)
             {
                 var guard = new Util.WriteGuard(Root);
                 Util.SafeFileWriter.Check(path, guard);
@@ -227,7 +228,13 @@ public sealed class SummaryCache
     internal ArraySegment<byte>? FindDefinitions(string key, string entity)
     {
         var index = definitions.GetOrAdd(key, k => new Lazy<Dictionary<string, ArraySegment<byte>>?>(() => ReadDefinitions(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        if (index is not null && index.TryGetValue(entity, out var bytes))
+        if (index is null)
+        {
+            RejectDefinitions(key);
+            return null;
+        }
+
+        if (index.TryGetValue(entity, out var bytes))
         {
             Interlocked.Increment(ref definitionHits);
             return bytes;
@@ -236,9 +243,19 @@ public sealed class SummaryCache
         return null;
     }
 
-    /// <summary>A copy whose definitions did not read back: not trusted again this run (the metadata file is read).</summary>
-    internal void RejectDefinitions(string key) =>
+    /// <summary>
+    /// A copy whose definitions did not read back: not trusted again this run (the metadata file is read for
+    /// them), and the file's entry is dropped, so the next run reads the file whole and writes both again.
+    /// </summary>
+    internal void RejectDefinitions(string key)
+    {
         definitions[key] = new Lazy<Dictionary<string, ArraySegment<byte>>?>(() => null);
+        if (usedMetadata.TryRemove(key, out _))
+        {
+            used.TryRemove(key, out _);
+            Interlocked.Increment(ref written);
+        }
+    }
 
     private string DefinitionsPath(string key) => Path.Combine(Folder, DefinitionsFolder, key);
 
