@@ -50,8 +50,11 @@ public sealed class LintWorkspace
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
         Timings.Mark("open the workspace (before the engine's laps)");
         workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
-        options.Cache?.Save();
-        Timings.Mark("cache saved");
+        bool saved = options.Cache?.Save() ?? false;
+        if (Timings.Enabled && options.Cache is { } cache)
+        {
+            Timings.Mark($"cache {(saved ? "written" : "left as it was")} (maps {cache.Hits} from it, {cache.Misses} checked; stamps {cache.StampHits}; metadata files {cache.MetadataHits}, definitions {cache.DefinitionHits} from it)");
+        }
         return workspace;
     }
 
