@@ -129,6 +129,11 @@ public static class SarifReporter
         }
     });
 
+    /// <summary>The rules array as every log holds it (for tests that look at the rest of a log).</summary>
+    internal static string RulesText => RulesString.Value;
+
+    private static readonly Lazy<string> RulesString = new(() => OutputText.Json(Encoding.UTF8.GetString(RulesJson.Value)));
+
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
     {
         json.WriteStartObject();

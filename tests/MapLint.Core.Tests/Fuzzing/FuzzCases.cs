@@ -37,6 +37,7 @@ internal static class FuzzCases
         var failures = new ConcurrentBag<(long Case, string What)>();
         int done = 0;
         var timer = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         Parallel.For(from, from + count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, (n, state) =>
         {
             Outcome outcome;
@@ -75,8 +76,9 @@ internal static class FuzzCases
 
         string summary = string.Format(
             CultureInfo.InvariantCulture,
-            "{0}: cases {1} to {2} ({3}) in {4:F1} s with {5} worker(s): {6:F1} ms a case, {7:F1} ms of a worker; oracles held",
-            property, from, from + count - 1, count, timer.Elapsed.TotalSeconds, workers, timer.Elapsed.TotalMilliseconds / Math.Max(1, count), timer.Elapsed.TotalMilliseconds * workers / Math.Max(1, count));
+            "{0}: cases {1} to {2} ({3}) in {4:F1} s with {5} worker(s): {6:F1} ms a case, {7:F1} ms of processor time a case (the wall time depends on what else the machine runs); oracles held",
+            property, from, from + count - 1, count, timer.Elapsed.TotalSeconds, workers, timer.Elapsed.TotalMilliseconds / Math.Max(1, count),
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, count));
         output.WriteLine(summary);
         output.WriteLine("cases per kind: " + string.Join(", ", perKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
         if (log is not null)
