@@ -162,4 +162,18 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Matches(new Regex(@"^  1 \| …\*\*\*"", tru}$", RegexOptions.Multiline), stdout);
         Assert.DoesNotContain("PropSecret7733", stdout, StringComparison.Ordinal);
     }
+
+    // The byte fuzzer duplicated a run of maplint.json that held "Bearer <token>" onto the end of a word
+    // ("wBearer <token>"): the bearer pattern wanted a word boundary before "Bearer", and --show-source printed the
+    // token. Redaction now masks a token after the word wherever it ends.
+    [Fact]
+    public void ABearerTokenGluedToAWordIsMasked()
+    {
+        File.WriteAllText(Path.Combine(repo, "maplint.json"), "{ \"rules\": { \"DIPV1004\": \"warnin\" }, \"$schema\": \"wBearer FuzzBearer7734abcdefgh\" }\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "always");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(@"^maplint\.json\(1,\d+\): error DIPV\d{4}: ", RegexOptions.Multiline), stdout);
+        Assert.Contains("wBearer ***", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("FuzzBearer7734", stdout, StringComparison.Ordinal);
+    }
 }

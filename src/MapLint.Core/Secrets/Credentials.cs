@@ -31,6 +31,11 @@ public static class Credentials
 
     private static readonly Regex Bearer = new(@"(?<prefix>\b(?:Bearer|Basic)\s+)(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", Linear | RegexOptions.IgnoreCase);
 
+    // Redaction masks a token after "Bearer" wherever the word ends, glued to text before it or not (a value
+    // spliced onto a word printed the token, fuzzing found); the rule keeps the word boundary, so that it does not
+    // report words that merely end in "bearer" or "basic".
+    private static readonly Regex BearerAnywhere = new(@"(?<prefix>(?:Bearer|Basic)\s+)(?<secret>[A-Za-z0-9\-._~+/]{8,}=*)", Linear | RegexOptions.IgnoreCase);
+
     private static readonly Regex Jwt = new(@"(?<prefix>)(?<secret>\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", Linear);
 
     // Connection strings: AccountKey=…; Password=…; SharedAccessKey=…; ClientSecret=…
@@ -38,7 +43,7 @@ public static class Credentials
         @"(?<prefix>(?:^|[;\s""'])(?:AccountKey|Password|Pwd|SharedAccessKey|SharedAccessSignature|ClientSecret|Client_Secret|ApiKey)\s*=\s*)(?<secret>[^;""'\s]+)",
         Linear | RegexOptions.IgnoreCase);
 
-    private static readonly Regex[] Patterns = [UserInfo, QueryParameter, Bearer, Jwt, ConnectionStringKey];
+    private static readonly Regex[] Patterns = [UserInfo, QueryParameter, BearerAnywhere, Jwt, ConnectionStringKey];
 
     /// <summary>What kind of credential <paramref name="value"/> carries, wherever it appears, or null.</summary>
     public static string? InValue(string value)
