@@ -30,6 +30,7 @@ public static class Program
             "stages" => Stages(args),
             "warm" => Warm(args),
             "lsp" => LspLatency.Run(args),
+            "hostile" => HostileHarness.Run(args.Skip(1).ToArray()),
             _ => Usage(),
         };
     }
@@ -123,7 +124,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | service [--maps 10000] [--repeat N] [--builds native,JIT] | msbuild [--sizes 1000] [--repeat N] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | service [--maps 10000] [--repeat N] [--builds native,JIT] | msbuild [--sizes 1000] [--repeat N] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process] | hostile [--size N]");
         return 2;
     }
 

@@ -10,8 +10,8 @@ namespace MapLint.Cli.Tests;
 /// The byte fuzzer through the real CLI: a repository of mutated files of every kind (FuzzCorpus, ByteMutator,
 /// shared with the in-process fuzzer), with a mutated maplint.json and .editorconfig at its root, checked in every
 /// format by one process per format, so a batch costs a few processes. Oracles: exit code 0, 1 or 2; no stack
-/// trace or exception type name; the same bytes twice; the same bytes when the files are created in the opposite
-/// order; no planted credential whose context survived; no ESC, bidirectional override, Azure DevOps command or
+/// trace or exception type name; the same bytes twice; the same bytes (JSON and text with source, which the other
+/// formats are made of) when the files are created in the opposite order; no planted credential whose context survived; no ESC, bidirectional override, Azure DevOps command or
 /// forged line. One batch in CI; MAPLINT_FUZZ_CLI_BATCHES for more.
 /// </summary>
 public sealed class FuzzBatchTests : IDisposable
@@ -142,13 +142,16 @@ public sealed class FuzzBatchTests : IDisposable
             // The same input twice, then the files created in the opposite order (the folder lists them differently).
             var again = CliRunner.RunIn(Path.Combine(temp, "repo"), "check", ".", "--no-cache", "--format", "text", "--show-source", "always");
             Assert.True(forward["text"] == again, $"batch {batch}: two runs on the same files differ");
-            var reversed = RunAll(Materialize(Enumerable.Reverse(set)));
-            foreach (var format in Formats)
+            // In the formats every other is made of (JSON: every field of every finding; text: the source lines),
+            // as the in-process fuzzer compares them: the other four would only repeat these processes.
+            string repo = Materialize(Enumerable.Reverse(set));
+            foreach (var format in (string[])["text", "json"])
             {
-                Assert.True(forward[format] == reversed[format], $"batch {batch}, --format {format}: the output depends on the order the files were created in");
+                var reversed = CliRunner.RunIn(repo, "check", ".", "--no-cache", "--format", format, "--show-source", format == "text" ? "always" : "never");
+                Assert.True(forward[format] == reversed, $"batch {batch}, --format {format}: the output depends on the order the files were created in");
             }
         }
 
-        output.WriteLine($"{Batches} batch(es), {files} mutated files, {Batches * ((2 * Formats.Length) + 1)} CLI processes in {timer.Elapsed.TotalSeconds:F1} s; exit codes {string.Join(", ", exits.Select(e => $"{e.Key}: {e.Value}"))}");
+        output.WriteLine($"{Batches} batch(es), {files} mutated files, {Batches * (Formats.Length + 3)} CLI processes in {timer.Elapsed.TotalSeconds:F1} s; exit codes {string.Join(", ", exits.Select(e => $"{e.Key}: {e.Value}"))}");
     }
 }

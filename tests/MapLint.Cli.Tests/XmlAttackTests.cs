@@ -118,7 +118,7 @@ public sealed class XmlAttackTests : IDisposable
 
         var before = Entries(repo);
         var runs = reader == "metadata-import"
-            ? Attacks.Select(a => CliRunner.RunIn(repo, "metadata", "import", "--fo", $"metadata/{a}.xml", "-o", "imported.json")).ToList()
+            ? Attacks.AsParallel().AsOrdered().Select(a => CliRunner.RunIn(repo, "metadata", "import", "--fo", $"metadata/{a}.xml", "-o", $"imported-{a}.json")).ToList()
             : [CliRunner.RunIn(repo, "check", ".", "--show-source", "never")];
         foreach (var (exit, stdout, stderr) in runs)
         {
