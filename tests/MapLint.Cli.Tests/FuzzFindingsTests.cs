@@ -176,4 +176,18 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Contains("wBearer ***", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("FuzzBearer7734", stdout, StringComparison.Ordinal);
     }
+
+    // A 300,000-letter lookup column (the fuzzer's huge token in a map's destination): naming the lookup's table by
+    // convention looked up every suffix of the column, each a new string, and the check ran for minutes. Suffixes
+    // are now looked up at the lengths of the tables' names only.
+    [Fact]
+    public void AHugeLookupColumnIsResolvedInLinearTime()
+    {
+        string map = File.ReadAllText(Path.Combine(repo, "map.json"));
+        map = map.Replace("\"msdyn_customergroupid.msdyn_groupid\"", "\"msdyn_" + new string('x', 300_000) + "id.msdyn_groupid\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(repo, "map.json"), map);
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
+    }
 }

@@ -69,7 +69,14 @@ internal sealed class LookupResolver
                 columns.UnionWith(map.WrittenColumns(side.Role));
             }
         }
+
+        bareNameLengths = tablesByBareName.Keys.Select(k => k.Bare.Length).Where(length => length >= 4).Distinct().OrderByDescending(length => length).ToArray();
     }
+
+    // The lengths of the bare names, longest first: a column's suffixes are looked up at these lengths only, so a
+    // column name costs what the tables' names cost, not its length squared (a 300,000-letter lookup column took
+    // minutes, one suffix per position; fuzzing found).
+    private readonly int[] bareNameLengths;
 
     public ResolvedLookup Resolve(FieldReference lookup)
     {
@@ -115,9 +122,9 @@ internal sealed class LookupResolver
         string bare = Bare(column);
         foreach (var candidate in bare.EndsWith('s') && bare.Length > 4 ? new[] { bare, bare[..^1] } : [bare])
         {
-            for (int start = 0; start + 4 <= candidate.Length; start++)
+            foreach (int length in bareNameLengths)
             {
-                if (!tablesByBareName.TryGetValue((side.App, candidate[start..]), out var tables))
+                if (length > candidate.Length || !tablesByBareName.TryGetValue((side.App, candidate[(candidate.Length - length)..]), out var tables))
                 {
                     continue;
                 }
