@@ -60,14 +60,25 @@ public sealed class EditorConfigGlob
     // is read again by every run of a language server or a reused build node: patterns are kept, a bounded number.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
-    private static Regex Compiled(string pattern)
+    private static Regex? Compiled(string pattern)
     {
         if (Patterns.TryGetValue(pattern, out var known))
         {
             return known;
         }
 
-        var regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline | Util.LinearRegex.Options);
+        Regex regex;
+        try
+        {
+            regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline | Util.LinearRegex.Options);
+        }
+        catch (NotSupportedException)
+        {
+            // A section under the length limit can still need an automaton over the engine's limit (nested
+            // alternatives and classes; byte fuzzer, configuration case 5023, threw): like a longer one, it matches nothing.
+            return null;
+        }
+
         if (Patterns.Count >= 512)
         {
             Patterns.Clear();

@@ -79,4 +79,23 @@ public class EditorConfigTests : IDisposable
     {
         Assert.Equal(("error", "warning"), Severities("root = true\n[*.json]\ndotnet_diagnostic.DIPV2106.severity = error\n", "[*.json]\ndotnet_diagnostic.DIPV2106.severity = default\n"));
     }
+
+    // The byte fuzzer's configuration case 5023 (huge number, invalid UTF-8 and deep nesting in a section name): the
+    // section's pattern needed a larger automaton than the linear engine builds, and loading the file threw.
+    [Fact]
+    public void ASectionWhosePatternIsTooLargeForTheEngineMatchesNothing()
+    {
+        var (bytes, _) = MapLint.Fuzzing.ByteMutator.Mutate(MapLint.Fuzzing.FuzzCorpus.EditorConfig, MapLint.Fuzzing.FuzzCorpus.Seeds.Single(s => s.Kind == "maplintJson").Bytes, 5023);
+        string folder = Directory.CreateTempSubdirectory("maplint-editorconfig-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, ".editorconfig"), bytes);
+            var loaded = MapLint.Configuration.ConfigLoader.Load(null, folder, folder);
+            Assert.NotNull(loaded);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
