@@ -243,6 +243,14 @@ public static class CheckCommand
         var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory), Cache = cache };
         var workspace = LintWorkspace.Open(stdinPath is not null && root is null ? [] : discovery.Files, lintOptions);
         var result = workspace.Result;
+        if (Environment.GetEnvironmentVariable("MAPLINT_PHASES") is { Length: > 0 })
+        {
+            foreach (var (phase, elapsed) in result.Phases)
+            {
+                stderr.Write(string.Create(CultureInfo.InvariantCulture, $"maplint-phases: {elapsed.TotalMilliseconds:0} ms {phase}\n"));
+            }
+        }
+
         if (stdinPath is not null)
         {
             string only = FileDiscovery.ToDisplayPath(stdinPath, currentDirectory);
