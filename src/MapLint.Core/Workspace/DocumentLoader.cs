@@ -52,8 +52,8 @@ public static class DocumentLoader
             return FinanceOperationsMetadataReader.IsExport(bytes);
         }
 
-        int length = Math.Min(bytes.Length, 4096);
-        return System.Text.Encoding.UTF8.GetString(bytes, 0, length).Contains("$metadata#EntityDefinitions", StringComparison.Ordinal);
+        // (An ASCII word: found in the bytes as in their text, without decoding 4 KB of every file to a string.)
+        return bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).IndexOf("$metadata#EntityDefinitions"u8) >= 0;
     }
 
     /// <summary>Whether the file is a table map, from <see cref="PeekKind"/>.</summary>
