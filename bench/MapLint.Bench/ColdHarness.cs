@@ -9,7 +9,7 @@ namespace MapLint.Bench;
 /// maps alone, each build beside its peers timed as processes in the same run: the read+tokenize floor (this
 /// program's `floor` mode), ajv-cli validating the maps against the table-map schema, and an empty .NET start.
 /// Wall, CPU (user + system) and peak RSS come from /usr/bin/time; allocated bytes and GC pauses from the checker
-/// itself (MAPLINT_PHASES=1 makes it print them on stderr). The output's MD5 shows whether a change kept it.
+/// itself (MAPLINT_TIMINGS=1 makes it print them on stderr). The output's MD5 shows whether a change kept it.
 /// `--one-table` writes every map onto one Dataverse table (the shape for "linear in maps per table").
 /// </summary>
 internal static class ColdHarness
@@ -96,7 +96,7 @@ internal static class ColdHarness
 
         if (phases)
         {
-            start.Environment["MAPLINT_PHASES"] = "1";
+            start.Environment["MAPLINT_TIMINGS"] = "1";
         }
 
         if (environment is { } variable)
@@ -116,8 +116,8 @@ internal static class ColdHarness
         double? allocated = null, paused = null;
         foreach (var line in stderr.Result.Split('\n'))
         {
-            // "maplint: phases ... allocated 1234.5 MB, GC pauses 0.123 s, ..." (see CheckCommand)
-            if (line.StartsWith("maplint-phases: process ", StringComparison.Ordinal))
+            // "maplint timings: GC allocated 1234.5 MB paused 0.123 s gen0 ..." (see Util.Timings)
+            if (line.StartsWith("maplint timings: GC allocated ", StringComparison.Ordinal))
             {
                 var words = line.Split(' ');
                 allocated = double.Parse(words[Array.IndexOf(words, "allocated") + 1], CultureInfo.InvariantCulture);

@@ -213,6 +213,7 @@ public static class CheckCommand
         }
 
         var (loaded, discovery) = input;
+        Util.Timings.Mark("configuration and file discovery");
 
         // What this run reads must not be what it writes; refused targets are found before any work is done.
         var reads = discovery.Files.Select(f => f.FullPath).Concat(loaded.Config.Path is { } configFile ? [configFile] : []).ToList();
@@ -243,14 +244,6 @@ public static class CheckCommand
         var lintOptions = new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, currentDirectory), Cache = cache };
         var workspace = LintWorkspace.Open(stdinPath is not null && root is null ? [] : discovery.Files, lintOptions);
         var result = workspace.Result;
-        if (Environment.GetEnvironmentVariable("MAPLINT_PHASES") is { Length: > 0 })
-        {
-            foreach (var (phase, elapsed) in result.Phases)
-            {
-                stderr.Write(string.Create(CultureInfo.InvariantCulture, $"maplint-phases: {elapsed.TotalMilliseconds:0} ms {phase}\n"));
-            }
-        }
-
         if (stdinPath is not null)
         {
             string only = FileDiscovery.ToDisplayPath(stdinPath, currentDirectory);
@@ -260,6 +253,7 @@ public static class CheckCommand
         {
             var reported = Reported(workspace, named!, currentDirectory);
             result = result.Restrict(d => reported.Contains(d.Location.Path), reported.Count);
+            Util.Timings.Mark("dependents of the named files");
         }
         else if (result.DocumentCount == 0 && result.BusinessCentral.Files.Count == 0 && result.Diagnostics.Count == 0)
         {
@@ -311,6 +305,7 @@ public static class CheckCommand
         }
 
         string report = Render(result, options);
+        Util.Timings.Mark("report rendered");
         if (options.Output is { } output)
         {
             try

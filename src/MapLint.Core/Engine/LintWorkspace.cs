@@ -48,8 +48,13 @@ public sealed class LintWorkspace
     {
         options ??= new LintOptions();
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
+        Timings.Mark("open the workspace (before the engine's laps)");
         workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
-        options.Cache?.Save();
+        bool saved = options.Cache?.Save() ?? false;
+        if (Timings.Enabled && options.Cache is { } cache)
+        {
+            Timings.Mark($"cache {(saved ? "written" : "left as it was")} (maps {cache.Hits} from it, {cache.Misses} checked; stamps {cache.StampHits}; metadata files {cache.MetadataHits}, definitions {cache.DefinitionHits} from it)");
+        }
         return workspace;
     }
 
@@ -77,7 +82,11 @@ public sealed class LintWorkspace
     public DependencyIndex Dependencies => dependencies ??= new DependencyIndex(this);
 
     /// <summary>The exact files a run reads: the documents, maplint.json, the .editorconfig files and the metadata globs.</summary>
-    public RunInputs Inputs => RunInputs.For(options.Config, files);
+    // (Made once per set of files: each .editorconfig above each folder is looked for, and the dependency index
+    // and a hook ask for it on every refresh.)
+    public RunInputs Inputs => inputs ??= RunInputs.For(options.Config, files);
+
+    private RunInputs? inputs;
 
     public WorkspaceFile? FindFile(string fullPath) => indexOfPath.TryGetValue(fullPath, out int i) ? files[i] : null;
 
@@ -110,6 +119,7 @@ public sealed class LintWorkspace
                 indexOfPath[path] = files.Count;
                 files.Add(new WorkspaceFile(path, options.DisplayPath?.Invoke(path) ?? path));
                 Array.Resize(ref summaries, files.Count);
+                inputs = null;
             }
         }
 
@@ -138,6 +148,7 @@ public sealed class LintWorkspace
         void Lap(string phase)
         {
             phases.Add((phase, clock.Elapsed));
+            Timings.Mark("  " + phase);
             clock.Restart();
         }
 
@@ -480,7 +491,7 @@ public sealed class LintWorkspace
             if (metadataKey is not null && documents is [EntityMetadataDocument { Suppressions.Count: 0 } clean] && pending.Bag.Diagnostics.Count == 0 && pending.Bag.Omitted.Count == 0
                 && clean.File.DisplayPath == file.DisplayPath)
             {
-                cache!.Put(metadataKey, SummaryCodec.WriteMetadata(clean));
+                cache!.PutMetadata(metadataKey, SummaryCodec.WriteMetadata(clean), () => SummaryCodec.WriteDefinitions(clean));
                 RememberStamp(file, pending, StampedMetadata);
             }
 
@@ -522,12 +533,34 @@ public sealed class LintWorkspace
 
         try
         {
-            return SummaryCodec.ReadMetadata(payload, file, entity => LoadMetadata(file, sharing, entity));
+            DeferredMetadata? deferred = null;
+            var standIn = new Lazy<EntityMetadataDocument>(() => EntityMetadataDocument.StandIn(file.FullPath, file.DisplayPath, deferred!.App));
+            deferred = SummaryCodec.ReadMetadata(payload, file, entity => CachedDefinitions(key, entity, cache, standIn) ?? LoadMetadata(file, sharing, entity)?.Entities ?? []);
+            return deferred;
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
             // An entry that does not read back is not trusted: the file is loaded and the entry replaced.
             cache.RejectMetadata(key);
+            return null;
+        }
+    }
+
+    /// <summary>One entity's definitions from the cache's copy of a metadata file's definitions, when it has them.</summary>
+    private static List<EntityDefinition>? CachedDefinitions(string key, string entity, SummaryCache cache, Lazy<EntityMetadataDocument> standIn)
+    {
+        if (cache.FindDefinitions(key, entity) is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SummaryCodec.ReadDefinitions(bytes, standIn.Value);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            cache.RejectDefinitions(key);
             return null;
         }
     }
@@ -538,6 +571,7 @@ public sealed class LintWorkspace
     /// </summary>
     private EntityMetadataDocument? LoadMetadata(WorkspaceFile file, IReadOnlyCollection<string> sharing, string entity)
     {
+        var clock = Timings.Enabled ? System.Diagnostics.Stopwatch.StartNew() : null;
         var bag = new DiagnosticBag(file.DisplayPath, null);
         if (source.Read(file, bag) is not { } bytes)
         {
@@ -551,6 +585,11 @@ public sealed class LintWorkspace
         if (metadata is not null && options.StreamMaps && source.Reread(file) is { } reread)
         {
             metadata.File.Text.Release(reread);
+        }
+
+        if (clock is not null)
+        {
+            Timings.Add($"(within) {file.DisplayPath} read for the entity {entity}", clock.Elapsed);
         }
 
         return metadata;

@@ -15,10 +15,14 @@ namespace MapLint.Engine;
 public sealed class SummaryCache
 {
     private const string FileName = "summaries.bin";
-    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-3\n"u8.ToArray();
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-4\n"u8.ToArray();
+    private static readonly byte[] DefinitionsMagic = "MAPLINT-DEFINITIONS-1\n"u8.ToArray();
+    private const string DefinitionsFolder = "definitions";
 
     private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> usedMetadata = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Dictionary<string, ArraySegment<byte>>?>> definitions = new(StringComparer.Ordinal);
     private readonly Lazy<bool> loaded;
     private int written;
     private int hits;
@@ -30,7 +34,13 @@ public sealed class SummaryCache
     {
         Folder = folder;
         Root = root;
-        loaded = new Lazy<bool>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        loaded = new Lazy<bool>(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            bool ok = Load();
+            Util.Timings.Add($"cache file read and checked ({stored.Count} entries)", clock.Elapsed);
+            return ok;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The cache in <paramref name="folder"/> (read on first use; created on <see cref="Save"/>).</summary>
@@ -152,6 +162,7 @@ public sealed class SummaryCache
         {
             Interlocked.Increment(ref metadataHits);
             used[key] = payload;
+            usedMetadata[key] = 0;
             return payload;
         }
 
@@ -163,6 +174,150 @@ public sealed class SummaryCache
     {
         Interlocked.Decrement(ref metadataHits);
         used.TryRemove(key, out _);
+        usedMetadata.TryRemove(key, out _);
+    }
+
+    /// <summary>Entity definitions read from the cache's copies of metadata files (not from the files).</summary>
+    public int DefinitionHits => definitionHits;
+
+    private int definitionHits;
+
+    /// <summary>
+    /// A clean metadata file's entry, and its entity definitions in a file of their own beside the cache
+    /// (<c>definitions/KEY</c>): the key names the file's content, so that file is written once, never changed,
+    /// and only the definitions a changed map asks for are read again, not the whole metadata file.
+    /// </summary>
+    internal void PutMetadata(string key, byte[] payload, Func<byte[]> definitionsBody)
+    {
+        Put(key, payload);
+        usedMetadata[key] = 0;
+        string path = DefinitionsPath(key);
+        try
+        {
+            // Written when missing, or again when it does not read back (damaged, or left by another build).
+            if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing || ReadDefinitions(key) is null)
+            {
+                var guard = new Util.WriteGuard(Root);
+                Util.SafeFileWriter.Check(path, guard);
+                IgnoreInGit(guard);
+                using var buffer = new MemoryStream();
+                using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(DefinitionsMagic);
+                    writer.Write(Stamp);
+                    writer.Write(key);
+                    var body = definitionsBody();
+                    writer.Write(body.Length);
+                    writer.Write(body);
+                }
+
+                var bytes = buffer.ToArray();
+                Util.SafeFileWriter.Write(path, [.. bytes, .. SHA256.HashData(bytes)], guard);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
+        {
+            // The definitions are then read from the metadata file when asked for: slower, the same findings.
+        }
+    }
+
+    /// <summary>
+    /// One entity's definitions from the cache's copy of the metadata file of entry <paramref name="key"/>; null
+    /// when that copy is missing, corrupt, foreign or does not list the entity (the metadata file is read then).
+    /// </summary>
+    internal ArraySegment<byte>? FindDefinitions(string key, string entity)
+    {
+        var index = definitions.GetOrAdd(key, k => new Lazy<Dictionary<string, ArraySegment<byte>>?>(() => ReadDefinitions(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        if (index is null)
+        {
+            RejectDefinitions(key);
+            return null;
+        }
+
+        if (index.TryGetValue(entity, out var bytes))
+        {
+            Interlocked.Increment(ref definitionHits);
+            return bytes;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A copy whose definitions did not read back: not trusted again this run (the metadata file is read for
+    /// them), and the file's entry is dropped, so the next run reads the file whole and writes both again.
+    /// </summary>
+    internal void RejectDefinitions(string key)
+    {
+        definitions[key] = new Lazy<Dictionary<string, ArraySegment<byte>>?>(() => null);
+        if (usedMetadata.TryRemove(key, out _))
+        {
+            used.TryRemove(key, out _);
+            Interlocked.Increment(ref written);
+        }
+    }
+
+    private string DefinitionsPath(string key) => Path.Combine(Folder, DefinitionsFolder, key);
+
+    private Dictionary<string, ArraySegment<byte>>? ReadDefinitions(string key)
+    {
+        try
+        {
+            var bytes = Util.SafeFileReader.Read(DefinitionsPath(key), MaxFileBytes, Root);
+            if (bytes.Length < DefinitionsMagic.Length + 32 || !bytes.AsSpan(0, DefinitionsMagic.Length).SequenceEqual(DefinitionsMagic)
+                || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
+            reader.ReadBytes(DefinitionsMagic.Length);
+            if (reader.ReadString() != Stamp || reader.ReadString() != key)
+            {
+                return null;
+            }
+
+            int length = reader.ReadInt32();
+            long start = reader.BaseStream.Position;
+            if (length < 0 || start + length != bytes.Length - 32)
+            {
+                return null;
+            }
+
+            return SummaryCodec.IndexDefinitions(bytes.AsSpan((int)start, length).ToArray());
+        }
+        catch (Exception ex) when (ex is Util.UnsafeReadException or EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Drops the copies of definitions no entry of this run names, once they are an hour old (a run at the same
+    /// time may have just written one for metadata this run did not see).
+    /// </summary>
+    private void DropUnusedDefinitions()
+    {
+        string folder = Path.Combine(Folder, DefinitionsFolder);
+        try
+        {
+            if (Util.FileKinds.Of(folder, followLinks: false) != Util.FileKind.Directory)
+            {
+                return;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                if (!usedMetadata.ContainsKey(Path.GetFileName(path)) && File.GetLastWriteTimeUtc(path) < DateTime.UtcNow.AddHours(-1))
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run.
+        }
     }
 
     /// <summary>An entry found but not usable (its metadata changed): counted as a miss, replaced by the next <see cref="Put"/>.</summary>
@@ -212,6 +367,7 @@ public sealed class SummaryCache
 
             var body = buffer.ToArray();
             Util.SafeFileWriter.Write(FilePath, [.. body, .. SHA256.HashData(body)], guard);
+            DropUnusedDefinitions();
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)

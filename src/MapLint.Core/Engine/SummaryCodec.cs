@@ -79,12 +79,17 @@ internal static class SummaryCodec
     /// <summary>A clean metadata file's entry: what it defines (app, entity names, organization lists), not the definitions.</summary>
     public static byte[] WriteMetadata(EntityMetadataDocument document)
     {
-        var (names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits) = DeferredMetadata.FactsOf(document);
+        var (names, setNames, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits) = DeferredMetadata.FactsOf(document);
         using var buffer = new MemoryStream();
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(document.App);
             WriteStrings(w, names);
+            foreach (var set in setNames)
+            {
+                WriteOptional(w, set);
+            }
+
             WriteStrings(w, legalEntities);
             WriteStrings(w, businessUnits);
             w.Write(declaresLegalEntities);
@@ -95,11 +100,12 @@ internal static class SummaryCodec
     }
 
     /// <summary>The metadata file from its entry, its definitions read by <paramref name="load"/> when first asked for.</summary>
-    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<string, EntityMetadataDocument?> load)
+    public static DeferredMetadata ReadMetadata(byte[] payload, WorkspaceFile file, Func<string, IEnumerable<EntityDefinition>> load)
     {
         using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         string app = r.ReadString();
         var names = ReadStrings(r);
+        var setNames = names.Select(_ => ReadOptional(r)).ToList();
         var legalEntities = ReadStrings(r);
         var businessUnits = ReadStrings(r);
         bool declaresLegalEntities = r.ReadBoolean();
@@ -109,7 +115,166 @@ internal static class SummaryCodec
             throw new FormatException("trailing bytes");
         }
 
-        return new DeferredMetadata(file.FullPath, app, names, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits, load);
+        return new DeferredMetadata(file.FullPath, app, names, setNames, legalEntities, businessUnits, declaresLegalEntities, declaresBusinessUnits, load);
+    }
+
+    /// <summary>
+    /// A clean metadata file's entity definitions as the cache keeps them beside its entry: each entity's
+    /// definitions (file order) under its name, so a changed map reads the few it asks for and not the file.
+    /// </summary>
+    public static byte[] WriteDefinitions(EntityMetadataDocument document)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            var groups = document.Entities.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            w.Write(groups.Count);
+            foreach (var group in groups)
+            {
+                using var one = new MemoryStream();
+                using (var e = new BinaryWriter(one, Encoding.UTF8, leaveOpen: true))
+                {
+                    e.Write(group.Count());
+                    foreach (var definition in group)
+                    {
+                        WriteDefinition(e, definition);
+                    }
+                }
+
+                w.Write(group.Key.ToUpperInvariant());
+                w.Write((int)one.Length);
+                w.Write(one.GetBuffer(), 0, (int)one.Length);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Where each entity's definitions lie in <see cref="WriteDefinitions"/>'s bytes, by name (any case).</summary>
+    public static Dictionary<string, ArraySegment<byte>> IndexDefinitions(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        int count = r.ReadInt32();
+        var index = new Dictionary<string, ArraySegment<byte>>(count < 0 || count > bytes.Length ? throw new FormatException("bad count") : count, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < count; i++)
+        {
+            string name = r.ReadString();
+            int length = r.ReadInt32();
+            long start = r.BaseStream.Position;
+            if (length < 0 || start + length > bytes.Length)
+            {
+                throw new FormatException("bad length");
+            }
+
+            index[name] = new ArraySegment<byte>(bytes, (int)start, length);
+            r.BaseStream.Position = start + length;
+        }
+
+        return r.BaseStream.Position == bytes.Length ? index : throw new FormatException("trailing bytes");
+    }
+
+    /// <summary>One entity's definitions back, as parts of <paramref name="document"/> (the file's stand-in: its app, no text).</summary>
+    public static List<EntityDefinition> ReadDefinitions(ArraySegment<byte> bytes, EntityMetadataDocument document)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count), Encoding.UTF8);
+        int count = r.ReadInt32();
+        var definitions = new List<EntityDefinition>();
+        for (int i = 0; i < count; i++)
+        {
+            definitions.Add(ReadDefinition(r, document));
+        }
+
+        return r.BaseStream.Position == bytes.Count ? definitions : throw new FormatException("trailing bytes");
+    }
+
+    // The values as the model resolved them, written so that binding them again resolves to the same.
+    private static void WriteDefinition(BinaryWriter w, EntityDefinition definition)
+    {
+        w.Write(definition.Name);
+        WriteSpan(w, definition.NameSpan);
+        w.Write(definition.CompanyScope == CompanyScope.Company);
+        w.Write(definition.CrossCompanyDataSharing);
+        w.Write((byte)definition.TableType);
+        w.Write(definition.HasVersionNumber);
+        WriteOptional(w, definition.CompanyField);
+        WriteOptional(w, definition.EntitySetName);
+        w.Write(definition.Keys.Count);
+        foreach (var key in definition.Keys)
+        {
+            WriteStrings(w, key);
+        }
+
+        w.Write(definition.Fields.Count);
+        foreach (var field in definition.Fields)
+        {
+            w.Write(field.Name);
+            w.Write((byte)field.Type);
+            w.Write(field.MaxLength ?? long.MinValue);
+            w.Write(field.Precision ?? long.MinValue);
+            w.Write((byte)((field.Required ? 1 : 0) | (field.ReadOnly ? 2 : 0) | (field.Virtual ? 4 : 0)));
+            WriteOptional(w, field.Target);
+            WriteStrings(w, field.Targets);
+            w.Write(field.Values is not null);
+            if (field.Values is not null)
+            {
+                WriteStrings(w, field.Values);
+            }
+        }
+    }
+
+    private static EntityDefinition ReadDefinition(BinaryReader r, EntityMetadataDocument document)
+    {
+        string name = r.ReadString();
+        var span = ReadSpan(r);
+        var values = new EntityValues
+        {
+            CompanyScope = r.ReadBoolean() ? "company" : "global",
+            CrossCompanyDataSharing = r.ReadBoolean(),
+            TableType = r.ReadByte() switch
+            {
+                (byte)TableType.Standard => "standard",
+                (byte)TableType.Virtual => "virtual",
+                (byte)TableType.Elastic => "elastic",
+                _ => throw new FormatException("bad table type"),
+            },
+            HasVersionNumber = r.ReadBoolean(),
+            CompanyField = ReadOptional(r),
+            EntitySetName = ReadOptional(r),
+        };
+        int keys = r.ReadInt32();
+        values.Keys = [];
+        for (int i = 0; i < keys; i++)
+        {
+            values.Keys.Add(ReadStrings(r));
+        }
+
+        int fields = r.ReadInt32();
+        values.Fields = new List<FieldDefinition>(fields < 0 || fields > r.BaseStream.Length ? throw new FormatException("bad count") : fields);
+        for (int i = 0; i < fields; i++)
+        {
+            string field = r.ReadString();
+            byte type = r.ReadByte();
+            long maxLength = r.ReadInt64();
+            long precision = r.ReadInt64();
+            byte flags = r.ReadByte();
+            string? target = ReadOptional(r);
+            var targets = ReadStrings(r);
+            var listed = r.ReadBoolean() ? ReadStrings(r) : null;
+            values.Fields.Add(new FieldDefinition(field, new FieldValues
+            {
+                Type = type < FieldDefinition.TypeNames.Count ? FieldDefinition.TypeNames[type] : throw new FormatException("bad field type"),
+                MaxLength = maxLength == long.MinValue ? null : maxLength,
+                Precision = precision == long.MinValue ? null : precision,
+                Required = (flags & 1) != 0,
+                ReadOnly = (flags & 2) != 0,
+                Virtual = (flags & 4) != 0,
+                Target = target,
+                Targets = targets.Count > 0 ? targets : null,
+                Values = listed,
+            }));
+        }
+
+        return new EntityDefinition(document, name, span, values);
     }
 
     /// <summary>What the entry's rules used of the metadata, and the fingerprint it had then.</summary>

@@ -31,6 +31,19 @@ public sealed class EntityMetadataDocument : MapLintDocument
         Root = Without(root, "entities");
     }
 
+    /// <summary>
+    /// The document a cached file's definitions belong to, read back without the file: its app, no text (nothing
+    /// reports into a file known from the cache; one that shares an entity with another file is loaded whole).
+    /// </summary>
+    internal static EntityMetadataDocument StandIn(string fullPath, string displayPath, string app)
+    {
+        var root = new JsonObject(default);
+        var value = new JsonString(app, default);
+        root.Add(new JsonProperty("app", default, value));
+        value.Parent = root;
+        return new EntityMetadataDocument(new SourceFile(fullPath, displayPath, new SourceText([])), root);
+    }
+
     public override DocumentKind Kind => DocumentKind.EntityMetadata;
 
     public string App { get; }

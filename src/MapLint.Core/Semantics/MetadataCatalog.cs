@@ -6,7 +6,7 @@ namespace MapLint.Semantics;
 public sealed class MetadataCatalog
 {
     private readonly Dictionary<string, Dictionary<string, Entry>> entities = new(Apps.NameComparer);
-    private readonly Lazy<Dictionary<string, Dictionary<string, EntityDefinition>>> entitySets;
+    private readonly Lazy<Dictionary<string, Dictionary<string, Entry>>> entitySets;
     private readonly HashSet<string> legalEntities = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> businessUnits = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<MetadataSource> sources = [];
@@ -75,7 +75,7 @@ public sealed class MetadataCatalog
         }
 
         // Built on the first name that is not a logical name: it reads every definition, deferred ones included.
-        entitySets = new Lazy<Dictionary<string, Dictionary<string, EntityDefinition>>>(IndexEntitySets, LazyThreadSafetyMode.ExecutionAndPublication);
+        entitySets = new Lazy<Dictionary<string, Dictionary<string, Entry>>>(IndexEntitySets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -84,9 +84,9 @@ public sealed class MetadataCatalog
     /// default plural (<see cref="EntitySetNames.Default"/>), unless that name is a logical name itself or two
     /// tables would share it. A name no metadata resolves stays as written (and DIPV1020 says so).
     /// </summary>
-    private Dictionary<string, Dictionary<string, EntityDefinition>> IndexEntitySets()
+    private Dictionary<string, Dictionary<string, Entry>> IndexEntitySets()
     {
-        var index = new Dictionary<string, Dictionary<string, EntityDefinition>>(Apps.NameComparer);
+        var index = new Dictionary<string, Dictionary<string, Entry>>(Apps.NameComparer);
         foreach (var (app, entries) in entities)
         {
             if (!Apps.IsDataverse(app))
@@ -94,18 +94,19 @@ public sealed class MetadataCatalog
                 continue;
             }
 
-            var byName = entries.Values.Select(e => e.Definition).OfType<EntityDefinition>().ToList();
-            var sets = new Dictionary<string, EntityDefinition>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in byName.Where(e => e.EntitySetName is not null).OrderBy(e => e.Name, StringComparer.Ordinal))
+            // Each entity's name and set name; a file known from the cache states them without being read.
+            var byName = entries.Values.Select(e => (Entry: e, Names: e.Names())).Where(e => e.Names is not null).Select(e => (e.Entry, e.Names!.Value.Name, e.Names.Value.SetName)).ToList();
+            var sets = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in byName.Where(e => e.SetName is not null).OrderBy(e => e.Name, StringComparer.Ordinal))
             {
-                sets.TryAdd(entity.EntitySetName!, entity);
+                sets.TryAdd(entity.SetName!, entity.Entry);
             }
 
-            var derived = new Dictionary<string, EntityDefinition?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var entity in byName.Where(e => e.EntitySetName is null))
+            var derived = new Dictionary<string, Entry?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in byName.Where(e => e.SetName is null))
             {
                 string set = EntitySetNames.Default(entity.Name);
-                derived[set] = derived.ContainsKey(set) ? null : entity;
+                derived[set] = derived.ContainsKey(set) ? null : entity.Entry;
             }
 
             foreach (var (set, entity) in derived)
@@ -179,7 +180,7 @@ public sealed class MetadataCatalog
             return entity;
         }
 
-        if (Apps.IsDataverse(app) && entitySets.Value.TryGetValue(app, out var sets) && sets.GetValueOrDefault(name) is { } bySet)
+        if (Apps.IsDataverse(app) && entitySets.Value.TryGetValue(app, out var sets) && sets.GetValueOrDefault(name)?.Definition is { } bySet)
         {
             // The logical name is noted too: a change to that entity's metadata concerns the document.
             MetadataUse.Entity(app, bySet.Name);
@@ -237,6 +238,20 @@ public sealed class MetadataCatalog
         }
 
         public EntityDefinition? Definition => joined.Value;
+
+        /// <summary>
+        /// The entity's name and set name, for the entity-set index: from a file known from the cache as it states
+        /// them (nothing read), else from the joined definition; null when there is none.
+        /// </summary>
+        public (string Name, string? SetName)? Names()
+        {
+            if (parts is [{ Deferred: { } file }] && file.SetNameOf(name) is { } stated)
+            {
+                return stated;
+            }
+
+            return Definition is { } definition ? (definition.Name, definition.EntitySetName) : null;
+        }
 
         public void Add(EntityDefinition definition) => parts.Add((definition, null));
 

@@ -181,6 +181,129 @@ public sealed class CacheTests : IDisposable
     }
 
     /// <summary>
+    /// A changed map's rules take the definitions they ask for from the cache's copy of each clean metadata file's
+    /// definitions: no metadata file is read again for them (each is read at most once, to hash it), and the
+    /// findings are those of a run without the cache, also after the map names a table by its entity set.
+    /// </summary>
+    [Theory]
+    [InlineData("logical name")]
+    [InlineData("entity set")]
+    public void AChangedMapTakesItsDefinitionsFromTheCacheNotFromTheMetadataFiles(string naming)
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        Directory.Delete(Path.Combine(folder, "service"), recursive: true);
+        File.WriteAllText(Path.Combine(folder, "metadata", "unrelated.json"), """
+            { "kind": "entityMetadata", "app": "dataverse", "entities": { "msdyn_unrelated": { "entitySetName": "msdyn_unrelateds", "keys": [["msdyn_code"]], "fields": { "msdyn_code": { "type": "string", "maxLength": 20 } } } } }
+            """);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(temp, "definitions")));
+
+        string map = Path.Combine(folder, "maps", "customers.json");
+        string text = File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal);
+        File.WriteAllText(map, naming == "entity set" ? text.Replace("\"entity\": \"account\"", "\"entity\": \"accounts\"", StringComparison.Ordinal) : text);
+        var reads = new CountingSource();
+        var cache = SummaryCache.Open(temp);
+        var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache }, reads);
+
+        Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), Render(changed.Result));
+        Assert.Equal(1, cache.Misses);
+        Assert.True(cache.DefinitionHits > 0, "no definition came from the cache");
+        var metadata = changed.Summaries.Where(s => s.Metadata is not null).ToDictionary(s => Path.GetFileName(s.File.FullPath), s => s.Metadata!);
+        Assert.True(metadata["dataverse.json"].IsLoaded);
+        Assert.False(metadata["unrelated.json"].IsLoaded); // the set name came from the entry: its definitions were not asked for
+        Assert.All(metadata.Values, m => Assert.True(reads.Count(m.FullPath) <= 1, $"{m.FullPath} read {reads.Count(m.FullPath)} times"));
+    }
+
+    /// <summary>A damaged or missing copy of the definitions is not trusted: the metadata file is read for them, the findings the same.</summary>
+    [Theory]
+    [InlineData("flipped")]
+    [InlineData("truncated")]
+    [InlineData("deleted")]
+    [InlineData("foreign key")]
+    public void ADamagedCopyOfTheDefinitionsIsNotTrusted(string damage)
+    {
+        string folder = Path.Combine(temp, "corpus");
+        IncrementalTests.CopyExamples(folder);
+        Directory.Delete(Path.Combine(folder, "service"), recursive: true);
+        var config = ConfigLoader.Load(null, folder, folder)!.Config;
+        var files = FileDiscovery.Discover([folder], folder, config).Files;
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        var copies = Directory.GetFiles(Path.Combine(temp, "definitions")).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(copies);
+        foreach (var (copy, i) in copies.Select((c, i) => (c, i)))
+        {
+            var bytes = File.ReadAllBytes(copy);
+            switch (damage)
+            {
+                case "flipped":
+                    bytes[bytes.Length / 2] ^= 0x20;
+                    File.WriteAllBytes(copy, bytes);
+                    break;
+                case "truncated":
+                    File.WriteAllBytes(copy, bytes[..(bytes.Length - 40)]);
+                    break;
+                case "deleted":
+                    File.Delete(copy);
+                    break;
+                case "foreign key":
+                    // A whole copy, but of another file's definitions: each copy moved to the next one's name.
+                    File.WriteAllBytes(copy + ".moved", bytes);
+                    break;
+            }
+        }
+
+        if (damage == "foreign key")
+        {
+            for (int i = 0; i < copies.Count; i++)
+            {
+                File.Move(copies[i] + ".moved", copies[(i + 1) % copies.Count], overwrite: true);
+            }
+        }
+
+        string map = Path.Combine(folder, "maps", "customers.json");
+        File.WriteAllText(map, File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal));
+        var cache = SummaryCache.Open(temp);
+        var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
+
+        string expected = Render(Linter.Run(files, new LintOptions { Config = config }));
+        Assert.Equal(expected, Render(changed.Result));
+        Assert.True(copies.Count > 1); // (a copy moved to its own name would not be foreign)
+        Assert.Equal(0, cache.DefinitionHits);
+
+        // The next run reads the metadata files whole and writes their copies again; the one after uses them.
+        File.AppendAllText(map, "\n");
+        Assert.Equal(expected, Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) }).Result));
+        File.AppendAllText(map, "\n");
+        var repaired = SummaryCache.Open(temp);
+        Assert.Equal(expected, Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = repaired }).Result));
+        Assert.True(repaired.DefinitionHits > 0, "the copies were not written again");
+    }
+
+    /// <summary>The disk, counting the reads of each file.</summary>
+    private sealed class CountingSource : DocumentSource
+    {
+        private readonly DocumentSource disk = Disk();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> reads = new(StringComparer.Ordinal);
+
+        public int Count(string fullPath) => reads.GetValueOrDefault(fullPath);
+
+        public override byte[]? Read(WorkspaceFile file, MapLint.Diagnostics.DiagnosticBag bag)
+        {
+            reads.AddOrUpdate(file.FullPath, 1, (_, n) => n + 1);
+            return disk.Read(file, bag);
+        }
+
+        public override byte[]? ReadPrefix(WorkspaceFile file) => disk.ReadPrefix(file);
+
+        public override Func<byte[]?>? Reread(WorkspaceFile file) => disk.Reread(file);
+
+        public override MapLint.Util.FileStamp? Stamp(WorkspaceFile file) => disk.Stamp(file);
+    }
+
+    /// <summary>
     /// Files whose stamp (device, inode, size, modification and change times) is what the cache recorded are not
     /// read; an edit of the same size with the modification time set back still changes the change time and is
     /// seen, as git's index sees it.
