@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MapLint.Testing;
 
 namespace MapLint.Bench;
 
@@ -33,25 +34,7 @@ public static class MsBuildHarness
         {
             string project = Path.Combine(work, "n" + size.ToString(CultureInfo.InvariantCulture));
             CorpusGenerator.Write(project, size, 1);
-            File.WriteAllText(Path.Combine(project, "Maps.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="MapLint.Build" Version="0.1.0" PrivateAssets="all" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            ConsumerProject.Write(project, "Maps", feed);
             var (first, output) = Build(["build", "--nologo", "-nodeReuse:false"], project, env);
             if (first.Exit != 0)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MapLint.Testing;
 
 namespace MapLint.Build.Tests;
 
@@ -35,25 +36,7 @@ public sealed class PackageFixture : IDisposable
     public string Consumer(string name, bool withCode, string mapsFrom)
     {
         string folder = Directory.CreateDirectory(Path.Combine(Temp, name)).FullName;
-        File.WriteAllText(Path.Combine(folder, name + ".csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="MapLint.Build" Version="0.1.0" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        ConsumerProject.Write(folder, name, Feed);
         if (withCode)
         {
             File.WriteAllText(Path.Combine(folder, "Deployment.cs"), "namespace Contoso.Maps;\n\npublic static class Deployment\n{\n    public const string Environment = \"contoso\";\n}\n");

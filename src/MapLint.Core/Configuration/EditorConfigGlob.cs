@@ -53,7 +53,28 @@ public sealed class EditorConfigGlob
         pattern.Append('$');
         // Without backtracking: matching is linear in the path whatever the section holds ('[' followed by a
         // thousand '*' made the backtracking engine run for hours on a file it does not match).
-        regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | Util.LinearRegex.Options);
+        regex = Compiled(pattern.ToString());
+    }
+
+    // Building a pattern without backtracking costs far more than matching with it, and the same .editorconfig
+    // is read again by every run of a language server or a reused build node: patterns are kept, a bounded number.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    private static Regex Compiled(string pattern)
+    {
+        if (Patterns.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
+        var regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Singleline | Util.LinearRegex.Options);
+        if (Patterns.Count >= 512)
+        {
+            Patterns.Clear();
+        }
+
+        Patterns[pattern] = regex;
+        return regex;
     }
 
     public string Section { get; }

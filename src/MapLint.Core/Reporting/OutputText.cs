@@ -79,6 +79,25 @@ public static class OutputText
         return text.IndexOf("##", StringComparison.Ordinal) < 0;
     }
 
+    // One pass with a fast path for printable ASCII: a SARIF log is mostly the rules' pages, hundreds of kilobytes.
+    private static bool IsPlainJson(string json)
+    {
+        foreach (char c in json)
+        {
+            if (c is >= ' ' and < '\u007F')
+            {
+                continue;
+            }
+
+            if (c is not ('\n' or '\r' or '\t') && NeedsEscape(c))
+            {
+                return false;
+            }
+        }
+
+        return json.IndexOf("##", StringComparison.Ordinal) < 0;
+    }
+
     private static bool NeedsEscape(char c) =>
         c < 0x20 || (c >= 0x7F && c <= 0x9F) || c is '\u2028' or '\u2029' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
@@ -91,7 +110,7 @@ public static class OutputText
     /// </summary>
     public static string Json(string json)
     {
-        if (IsPlain(json.Replace("\n", string.Empty)))
+        if (IsPlainJson(json))
         {
             return json;
         }

@@ -21,7 +21,7 @@ public static class SarifReporter
         var rules = AnalyzerCatalog.AllDescriptors;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -35,13 +35,8 @@ public static class SarifReporter
             json.WriteString("version", toolVersion);
             json.WriteString("semanticVersion", toolVersion);
             json.WriteString("informationUri", InformationUri);
-            json.WriteStartArray("rules");
-            foreach (var rule in rules)
-            {
-                WriteRule(json, rule);
-            }
-
-            json.WriteEndArray();
+            json.WritePropertyName("rules");
+            json.WriteRawValue(RulesJson.Value, skipInputValidation: true);
             json.WriteEndObject();
             json.WriteEndObject();
 
@@ -99,6 +94,40 @@ public static class SarifReporter
 
         return OutputText.Json(Encoding.UTF8.GetString(stream.ToArray())) + "\n";
     }
+
+    private static JsonWriterOptions Options => new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The driver's rules array (every rule with its page: most of a report's bytes), written once per process at the
+    /// depth it has in the log, so each report costs what its results cost (a language server or a reused build
+    /// node writes many).
+    /// </summary>
+    private static readonly Lazy<byte[]> RulesJson = new(() =>
+    {
+        using var stream = new MemoryStream();
+        long start;
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            // runs[0].tool.driver, as in Write.
+            json.WriteStartObject();
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WritePropertyName("rules");
+            json.Flush();
+            start = stream.Length;
+            json.WriteStartArray();
+            foreach (var rule in AnalyzerCatalog.AllDescriptors)
+            {
+                WriteRule(json, rule);
+            }
+
+            json.WriteEndArray();
+            json.Flush();
+            return stream.ToArray().AsSpan((int)start).ToArray();
+        }
+    });
 
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
     {

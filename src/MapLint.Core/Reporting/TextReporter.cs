@@ -69,18 +69,29 @@ public static class TextReporter
             return;
         }
 
-        string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(text.GetLineText(span.Start.Line - 1).Replace('\t', ' ')));
+        string source = text.GetLineText(span.Start.Line - 1).Replace('\t', ' ');
+        int start = span.Start.Column - 1;
+        int end = span.End.Line == span.Start.Line ? span.End.Column - 1 : source.Length;
+        (string line, start, end) = Secrets.Credentials.Masked(source, 0, source.Length, Secrets.Credentials.InSource(source), start, end);
         if (line.Length > 200)
         {
             WriteWindow(writer, diagnostic, text);
             return;
         }
 
-        int column = Math.Min(span.Start.Column - 1, line.Length);
-        int width = span.End.Line == span.Start.Line ? Math.Max(1, span.End.Column - span.Start.Column) : Math.Max(1, line.Length - column);
-        width = Math.Min(width, Math.Max(1, line.Length - column));
-        string gutter = span.Start.Line.ToString(CultureInfo.InvariantCulture);
-        writer.Write($"  {gutter} | {line}\n");
+        Write(writer, span.Start.Line, line, start, end);
+    }
+
+    /// <summary>The source line (credentials masked) and a caret under [start, end), both escaped as every output is.</summary>
+    private static void Write(TextWriter writer, int lineNumber, string line, int start, int end)
+    {
+        // Escaped whole, so that no sequence a CI log acts on is formed across the caret; the caret moves by
+        // what escaping added before it.
+        string shown = OutputText.Line(line);
+        int column = Math.Min(OutputText.Line(line[..start]).Length, shown.Length);
+        int width = Math.Max(1, Math.Min(OutputText.Line(line[start..end]).Length, shown.Length - column));
+        string gutter = lineNumber.ToString(CultureInfo.InvariantCulture);
+        writer.Write($"  {gutter} | {shown}\n");
         writer.Write($"  {new string(' ', gutter.Length)} | {new string(' ', column)}^{new string('~', width - 1)}\n");
     }
 
@@ -112,15 +123,32 @@ public static class TextReporter
             to++;
         }
 
+        // Credentials are found in a wider stretch than is shown, so that a window starting inside one (after its
+        // name, or inside its value) still masks it.
+        int wideFrom = Align(utf8, lineStart, Math.Max(lineStart, from - Context));
+        int wideTo = Align(utf8, lineStart, Math.Min(lineEnd, to + Context));
+        string lead = text.GetText(new Text.TextSpan(wideFrom, from));
+        string before = text.GetText(new Text.TextSpan(from, start));
+        string marked = text.GetText(new Text.TextSpan(start, end));
+        string after = text.GetText(new Text.TextSpan(end, to));
+        string wide = (lead + before + marked + after + text.GetText(new Text.TextSpan(to, wideTo))).Replace('\t', ' ');
+        int markStart = lead.Length + before.Length;
+        int markEnd = markStart + marked.Length;
+        (string window, markStart, markEnd) = Secrets.Credentials.Masked(wide, lead.Length, markEnd + after.Length, Secrets.Credentials.InSource(wide), markStart, markEnd);
         string head = from > lineStart ? "…" : string.Empty;
-        string before = text.GetText(new Text.TextSpan(from, start)).Replace('\t', ' ');
-        string marked = text.GetText(new Text.TextSpan(start, end)).Replace('\t', ' ');
-        string after = text.GetText(new Text.TextSpan(end, to)).Replace('\t', ' ');
-        string line = OutputText.Line(Secrets.Credentials.RedactSourceLine(head + before + marked + after + (to < lineEnd ? "…" : string.Empty)));
-        int column = Math.Min(head.Length + before.Length, line.Length);
-        int width = Math.Max(1, Math.Min(marked.Length, line.Length - column));
-        string gutter = diagnostic.Location.LineSpan.Start.Line.ToString(CultureInfo.InvariantCulture);
-        writer.Write($"  {gutter} | {line}\n");
-        writer.Write($"  {new string(' ', gutter.Length)} | {new string(' ', column)}^{new string('~', width - 1)}\n");
+        Write(writer, diagnostic.Location.LineSpan.Start.Line, head + window + (to < lineEnd ? "…" : string.Empty), head.Length + markStart, head.Length + markEnd);
+    }
+
+    private const int Context = 256;
+
+    /// <summary>A byte offset moved back to the start of its UTF-8 character.</summary>
+    private static int Align(ReadOnlySpan<byte> utf8, int lineStart, int at)
+    {
+        while (at > lineStart && at < utf8.Length && (utf8[at] & 0xC0) == 0x80)
+        {
+            at--;
+        }
+
+        return at;
     }
 }

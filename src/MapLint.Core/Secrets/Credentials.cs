@@ -38,9 +38,6 @@ public static class Credentials
         @"(?<prefix>(?:^|[;\s""'])(?:AccountKey|Password|Pwd|SharedAccessKey|SharedAccessSignature|ClientSecret|Client_Secret|ApiKey)\s*=\s*)(?<secret>[^;""'\s]+)",
         Linear | RegexOptions.IgnoreCase);
 
-    // In a line of JSON source: "password": "…" (any property named like a secret).
-    private static readonly Regex JsonSecretProperty = new(@"(?<name>""(?<key>(?:[^""\\]|\\.){1,80})""\s*:\s*"")(?<value>(?:[^""\\]|\\.)*)(?<end>"")", Linear);
-
     private static readonly Regex[] Patterns = [UserInfo, QueryParameter, Bearer, Jwt, ConnectionStringKey];
 
     /// <summary>What kind of credential <paramref name="value"/> carries, wherever it appears, or null.</summary>
@@ -159,9 +156,7 @@ public static class Credentials
     /// <summary>Any text with every credential pattern masked (messages, names, values: anything MapLint prints).</summary>
     public static string Redact(string text)
     {
-        // Every pattern needs one of these; most messages have none and skip the regular expressions.
-        if (text.Length < 4 || (text.IndexOf('=') < 0 && text.IndexOf("://", StringComparison.Ordinal) < 0 && text.IndexOf("eyJ", StringComparison.Ordinal) < 0
-            && text.IndexOf("Bearer", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("Basic", StringComparison.OrdinalIgnoreCase) < 0))
+        if (!MayHoldPattern(text))
         {
             return text;
         }
@@ -174,11 +169,215 @@ public static class Credentials
         return text;
     }
 
-    /// <summary>A line of JSON source with credentials masked, the values of secret-named properties included (--show-source, SARIF snippets).</summary>
+    /// <summary>A line of source with every credential masked, the values of secret-named properties included (--show-source).</summary>
     public static string RedactSourceLine(string line)
     {
-        string masked = JsonSecretProperty.Replace(line, m =>
-            IsSecretName(m.Groups["key"].Value) && !IsReference(m.Groups["value"].Value) ? m.Groups["name"].Value + Mask + m.Groups["end"].Value : m.Value);
-        return Redact(masked);
+        return Masked(line, 0, line.Length, InSource(line), 0, line.Length).Text;
     }
+
+    /// <summary>
+    /// Where the credentials of a piece of source are, sorted and disjoint: each pattern's secret, and the value of
+    /// every property named like a secret in the notations files hold (JSON <c>"clientSecret": "…"</c>, the same
+    /// inside a JSON string or an XML attribute as <c>\"</c> or <c>&amp;quot;</c>, XML <c>clientSecret="…"</c> and
+    /// <c>&lt;clientSecret&gt;…&lt;</c>, AL <c>ClientSecret := '…'</c>, <c>key=value</c>). Every name is looked at
+    /// wherever it stands, so text that opens a string it never closes (a map spliced with another file, fuzzing
+    /// found) does not hide the names after it, as pairing the quotes of a line did.
+    /// </summary>
+    public static List<(int Start, int End)> InSource(string text)
+    {
+        var ranges = new List<(int Start, int End)>();
+        for (int i = 0; i < text.Length;)
+        {
+            if (!IsNameChar(text[i]) || (i > 0 && IsNameChar(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            int nameEnd = i;
+            while (nameEnd < text.Length && IsNameChar(text[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            int next = nameEnd;
+            if (nameEnd - i <= 80 && "dtyngls".Contains(char.ToLowerInvariant(text[nameEnd - 1]), StringComparison.Ordinal) && IsSecretName(text[i..nameEnd])
+                && ValueAfter(text, i, nameEnd) is { } value && !IsReference(text[value.Start..value.End]))
+            {
+                ranges.Add(value);
+                next = Math.Max(nameEnd, value.End);
+            }
+
+            i = next;
+        }
+
+        if (MayHoldPattern(text))
+        {
+            foreach (var pattern in Patterns)
+            {
+                foreach (Match match in pattern.Matches(text))
+                {
+                    var secret = match.Groups["secret"];
+                    ranges.Add((secret.Index, secret.Index + secret.Length));
+                }
+            }
+        }
+
+        ranges.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var merged = new List<(int Start, int End)>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (merged.Count > 0 && range.Start <= merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, range.End));
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// <c>text[from..to]</c> with each credential range that reaches into it replaced by the mask, and where
+    /// [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> (a caret's span) is in the result.
+    /// </summary>
+    public static (string Text, int Start, int End) Masked(string text, int from, int to, IReadOnlyList<(int Start, int End)> ranges, int start, int end)
+    {
+        start = Math.Clamp(start, from, to);
+        end = Math.Clamp(end, start, to);
+        var result = new StringBuilder(to - from);
+        int outStart = -1, outEnd = -1;
+        int at = from;
+        foreach (var (rangeStart, rangeEnd) in ranges.Where(r => r.End > from && r.Start < to).Append((to, to)))
+        {
+            // Unmasked text up to the range (or the end), then the mask; a position inside a range is the mask's.
+            int until = Math.Max(rangeStart, at);
+            if (outStart < 0 && start >= at && start < until)
+            {
+                outStart = result.Length + (start - at);
+            }
+
+            if (outEnd < 0 && end >= at && end <= until)
+            {
+                outEnd = result.Length + (end - at);
+            }
+
+            result.Append(text, at, until - at);
+            at = until;
+            if (rangeStart >= to)
+            {
+                break;
+            }
+
+            outStart = outStart < 0 && start < Math.Min(rangeEnd, to) ? result.Length : outStart;
+            result.Append(Mask);
+            at = Math.Min(rangeEnd, to);
+            outEnd = outEnd < 0 && end <= at ? result.Length : outEnd;
+        }
+
+        int mappedStart = outStart < 0 ? result.Length : outStart;
+        return (result.ToString(), mappedStart, Math.Max(mappedStart, outEnd < 0 ? result.Length : outEnd));
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+
+    // How a name or a value is quoted: JSON, JSON inside a JSON string (once or twice), inside XML, AL and XML attributes.
+    private static readonly string[] Quotes = ["&quot;", "\\\\\\\"", "\\\"", "\"", "'"];
+
+    private static string? QuoteAt(string text, int at) => Quotes.FirstOrDefault(q => string.CompareOrdinal(text, at, q, 0, q.Length) == 0);
+
+    /// <summary>The value a secret-named name at [nameStart, nameEnd) is given, or null when it is not followed by one.</summary>
+    private static (int Start, int End)? ValueAfter(string text, int nameStart, int nameEnd)
+    {
+        int p = nameEnd;
+        bool element = nameStart > 0 && text[nameStart - 1] == '<';
+        if (QuoteAt(text, p) is { } closing)
+        {
+            p += closing.Length;
+        }
+
+        p = SkipSpaces(text, p);
+        if (p >= text.Length)
+        {
+            return null;
+        }
+
+        if (text[p] == ':')
+        {
+            p += p + 1 < text.Length && text[p + 1] == '=' ? 2 : 1;
+        }
+        else if (text[p] == '=' || (element && text[p] == '>'))
+        {
+            p++;
+        }
+        else
+        {
+            return null;
+        }
+
+        p = SkipSpaces(text, p);
+        int valueStart, valueEnd;
+        if (element && text[p - 1] == '>')
+        {
+            valueStart = p;
+            valueEnd = text.IndexOf('<', p) is int lt and >= 0 ? lt : text.Length;
+        }
+        else if (QuoteAt(text, p) is { } quote)
+        {
+            valueStart = p + quote.Length;
+            valueEnd = quote == "\"" ? ClosingQuote(text, valueStart) : text.IndexOf(quote, valueStart, StringComparison.Ordinal) is int q and >= 0 ? q : text.Length;
+        }
+        else
+        {
+            valueStart = p;
+            valueEnd = p;
+            while (valueEnd < text.Length && !char.IsWhiteSpace(text[valueEnd]) && text[valueEnd] is not (',' or ';' or '}' or ']' or ')' or '<' or '&' or '{' or '['))
+            {
+                valueEnd++;
+            }
+
+            if (text.AsSpan(valueStart, valueEnd - valueStart) is "null" or "true" or "false")
+            {
+                return null;
+            }
+        }
+
+        return valueEnd > valueStart ? (valueStart, valueEnd) : null;
+    }
+
+    private static int SkipSpaces(string text, int p)
+    {
+        while (p < text.Length && text[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    /// <summary>The end of a JSON string's content that starts at <paramref name="from"/>: its unescaped closing quote, or the end of the text.</summary>
+    private static int ClosingQuote(string text, int from)
+    {
+        for (int i = from; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    // Every pattern needs one of these; most lines and messages have none and skip the regular expressions.
+    private static bool MayHoldPattern(string text) =>
+        text.Length >= 4 && (text.IndexOf('=') >= 0 || text.Contains("://", StringComparison.Ordinal) || text.Contains("eyJ", StringComparison.Ordinal)
+            || text.Contains("Bearer", StringComparison.OrdinalIgnoreCase) || text.Contains("Basic", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,8 +20,8 @@ namespace MapLint.Tests.Fuzzing;
 /// <see cref="ByteMutator"/>, through the engine and every reporter. Oracles, on each case: nothing throws; the
 /// same input gives the same bytes in every format; giving the files in reverse order changes nothing; no planted
 /// credential whose context survived comes out; no output carries an ESC, a bidirectional override, an Azure
-/// DevOps command or (text and GitHub formats) a line a name forged. 60 cases in CI; MAPLINT_FUZZ_CASES=100000
-/// for the long mode (README, "Hostile repositories and secrets").
+/// DevOps command or (text and GitHub formats) a line a name forged. Numbered cases (<see cref="FuzzCases"/>): 60
+/// in CI; MAPLINT_FUZZ_CASES, _FROM and _WORKERS for the long mode (README, "Hostile repositories and secrets").
 /// </summary>
 public class ByteMutationFuzzTests
 {
@@ -30,9 +30,6 @@ public class ByteMutationFuzzTests
     private readonly ITestOutputHelper output;
 
     public ByteMutationFuzzTests(ITestOutputHelper output) => this.output = output;
-
-    private static int Cases(int ci) =>
-        int.TryParse(Environment.GetEnvironmentVariable("MAPLINT_FUZZ_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : ci;
 
     private static readonly IReadOnlyList<(string Path, byte[] Bytes)> Context =
         Fixture.Documents.Select(d => ("fixture/" + Path.GetFileName(d.Path), Encoding.UTF8.GetBytes(d.Text))).ToList();
@@ -75,9 +72,11 @@ public class ByteMutationFuzzTests
         {
             foreach (var secret in secretList)
             {
-                if (text.Contains(secret, StringComparison.Ordinal))
+                if (text.IndexOf(secret, StringComparison.Ordinal) is int at and >= 0)
                 {
-                    return $"{format} prints the planted secret {secret}";
+                    int start = text.LastIndexOf('\n', at) + 1;
+                    int end = text.IndexOf('\n', at) is int e and >= 0 ? e : text.Length;
+                    return $"{format} prints the planted secret {secret}: {text[start..end]}";
                 }
             }
 
@@ -113,155 +112,147 @@ public class ByteMutationFuzzTests
     private static (string Path, byte[] Bytes)[] Workspace(FuzzCorpus.Seed seed, byte[] mutated) =>
         [.. Context, .. seed.Companions, ("case/" + seed.Path, mutated)];
 
+    /// <summary>Case n: the seed, its splice partner and the mutation seed, all from n.</summary>
+    internal static (FuzzCorpus.Seed Seed, FuzzCorpus.Seed Partner, int Mutation) Case(long n)
+    {
+        ulong mixed = FuzzCases.Mix(n);
+        var seeds = FuzzCorpus.Seeds;
+        return (seeds[(int)(mixed % (ulong)seeds.Count)], seeds[(int)((mixed >> 20) % (ulong)seeds.Count)], (int)((mixed >> 34) & int.MaxValue));
+    }
+
+    // The reversed run is also sequential: the CLI's run schedules files over the cores, this one in order, so
+    // equal output also says that scheduling changes nothing.
+    private static readonly LintOptions Sequential = new() { MaxDegreeOfParallelism = 1 };
+
     [Fact]
     public void EveryKindMutatedAtTheByteLevelKeepsEveryOracle()
     {
-        int cases = Cases(60);
-        var seeds = FuzzCorpus.Seeds;
-        var gen =
-            from index in Gen.Choose(0, seeds.Count - 1)
-            from partner in Gen.Choose(0, seeds.Count - 1)
-            from seed in Gen.Choose(0, int.MaxValue - 1)
-            select (index, partner, seed);
-        int ran = 0;
-        var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
-        var slowest = new Dictionary<string, double>(StringComparer.Ordinal);
-        var timer = Stopwatch.StartNew();
-        var property = Prop.ForAll(gen.ToArbitrary(), input =>
+        var perKind = FuzzCases.Run(output, nameof(EveryKindMutatedAtTheByteLevelKeepsEveryOracle), 60, n =>
         {
-            var seed = seeds[input.index];
-            var (mutated, how) = ByteMutator.Mutate(seed.Bytes, seeds[input.partner].Bytes, input.seed, isZip: seed.Kind == "solutionZip");
-            string where = $"seed {seed.Kind} ({seed.Path}), partner {seeds[input.partner].Kind}, mutation seed {input.seed}: {how}";
+            var (seed, partner, mutation) = Case(n);
+            var (mutated, how) = ByteMutator.Mutate(seed.Bytes, partner.Bytes, mutation, isZip: seed.Kind == "solutionZip");
+            string where = $"seed {seed.Kind} ({seed.Path}), partner {partner.Kind} ({partner.Path}), mutation seed {mutation}: {how}";
             var documents = Workspace(seed, mutated);
             List<(string Format, string Output)> outputs;
-            if (Environment.GetEnvironmentVariable("MAPLINT_FUZZ_LOG") is { Length: > 0 } started)
-            {
-                File.AppendAllText(started, $"start {input}: {where}\n");
-            }
-
-            var one = Stopwatch.StartNew();
             try
             {
                 // The same files in reverse order must give the same bytes; only when they do not is a third run
                 // needed, to tell an order dependence from output that differs run to run.
                 outputs = RenderAll(Linter.Run(documents));
                 string first = Joined(outputs);
-                if (Joined(RenderAll(Linter.Run(documents.Reverse().ToArray()))) != first)
+                if (Joined(RenderAll(Linter.Run(documents.Reverse().ToArray(), Sequential))) != first)
                 {
-                    Assert.Fail(Joined(RenderAll(Linter.Run(documents))) == first ? $"{where}: the output depends on the order of the files" : $"{where}: the same input gave different output");
+                    return new(seed.Kind, Joined(RenderAll(Linter.Run(documents))) == first ? $"{where}: the output depends on the order of the files" : $"{where}: the same input gave different output");
                 }
             }
-            catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+            catch (Exception ex)
             {
-                throw new InvalidOperationException($"{where}: the engine or a reporter threw", ex);
+                return new(seed.Kind, $"{where}: the engine or a reporter threw {ex}");
             }
 
-            string? broke = Violation(outputs, FuzzCorpus.IntactSecrets(mutated));
-            Assert.True(broke is null, $"{where}: {broke}");
-            if (Environment.GetEnvironmentVariable("MAPLINT_FUZZ_LOG") is { Length: > 0 } log && one.Elapsed.TotalSeconds > 1)
-            {
-                lock (perKind)
-                {
-                    File.AppendAllText(log, $"{one.Elapsed.TotalSeconds:F1} s: {where}\n");
-                }
-            }
-
-            lock (perKind)
-            {
-                perKind[seed.Kind] = perKind.GetValueOrDefault(seed.Kind) + 1;
-                foreach (var name in how.Split('+'))
-                {
-                    slowest[name] = slowest.GetValueOrDefault(name) + one.Elapsed.TotalSeconds;
-                }
-
-                ran++;
-            }
-
-            return true;
+            return new(seed.Kind, Violation(outputs, FuzzCorpus.IntactSecrets(documents.Select(d => d.Bytes))) is { } broke ? $"{where}: {broke}" : null);
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true), property);
-        output.WriteLine($"{ran} byte-mutated workspaces in {timer.Elapsed.TotalSeconds:F1} s, oracles held (no exception, same output twice, order-independent, no planted secret, no injection)");
-        output.WriteLine("cases per kind: " + string.Join(", ", perKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}")));
-        output.WriteLine("seconds per mutation: " + string.Join(", ", slowest.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value:F1}")));
-        Assert.Equal(cases, ran);
-        if (cases >= 1_000)
+        if (perKind.Values.Sum() >= 1_000)
         {
-            // The long mode reaches every kind; the CI count is a random sample of them.
-            Assert.Equal(seeds.Select(s => s.Kind).Distinct().Count(), perKind.Count);
+            // The long mode reaches every kind; the CI count is a sample of them.
+            Assert.Equal(FuzzCorpus.Seeds.Select(s => s.Kind).Distinct().Count(), perKind.Count);
         }
     }
 
-    /// <summary>maplint.json, .editorconfig and baselines are read from disk by their own loaders: mutated there.</summary>
+    /// <summary>
+    /// maplint.json, .editorconfig and baselines are read from disk by their own loaders: mutated there, and
+    /// checked as the CLI checks them (the configuration's findings beside the workspace's, the baseline applied,
+    /// or the one line a baseline that cannot be read gives), in every format. The oracles look at what those
+    /// fronts print, nothing else. Case n is the kind n mod 3 with mutation seed n.
+    /// </summary>
     [Fact]
     public void ConfigurationFilesMutatedAtTheByteLevelAreReportedNeverThrown()
     {
-        int cases = Cases(60);
-        string folder = Directory.CreateTempSubdirectory("maplint-fuzz-config-").FullName;
+        var maplintJson = FuzzCorpus.Seeds.Single(s => s.Kind == "maplintJson").Bytes;
+        var kinds = new (string Name, byte[] Seed)[] { ("maplint.json", maplintJson), (".editorconfig", FuzzCorpus.EditorConfig), ("maplint.baseline.json", FuzzCorpus.Baseline) };
+        var map = FuzzCorpus.Seeds.First(s => s.Kind == "tableMap");
+        var folders = new ConcurrentBag<string>();
         try
         {
-            var maplintJson = FuzzCorpus.Seeds.Single(s => s.Kind == "maplintJson").Bytes;
-            var kinds = new (string Name, byte[] Seed)[] { ("maplint.json", maplintJson), (".editorconfig", FuzzCorpus.EditorConfig), ("maplint.baseline.json", FuzzCorpus.Baseline) };
-            var timer = Stopwatch.StartNew();
-            for (int i = 0; i < cases; i++)
+            FuzzCases.Run(output, nameof(ConfigurationFilesMutatedAtTheByteLevelAreReportedNeverThrown), 60, n =>
             {
-                var (name, seedBytes) = kinds[i % kinds.Length];
-                var (mutated, how) = ByteMutator.Mutate(seedBytes, kinds[(i / 3) % kinds.Length].Seed, i);
-                string where = $"{name}, mutation seed {i}: {how}";
-                foreach (var stale in Directory.GetFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0 }))
+                var (name, seedBytes) = kinds[n % kinds.Length];
+                var (mutated, how) = ByteMutator.Mutate(seedBytes, kinds[(n / 3) % kinds.Length].Seed, (int)(n & int.MaxValue));
+                string where = $"{name}, mutation seed {n}: {how}";
+                if (!folders.TryTake(out var folder))
                 {
-                    File.Delete(stale);
+                    // One workspace per worker: the fixture and a map with planted credentials, the configuration beside them.
+                    folder = Directory.CreateTempSubdirectory("maplint-fuzz-config-").FullName;
+                    foreach (var (path, bytes) in Context.Append(("maps/" + Path.GetFileName(map.Path), map.Bytes)))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
+                        File.WriteAllBytes(Path.Combine(folder, path), bytes);
+                    }
                 }
 
-                string path = Path.Combine(folder, name);
-                File.WriteAllBytes(path, mutated);
-                string first, second;
-                var one = Stopwatch.StartNew();
                 try
                 {
-                    first = Describe(name, path, folder);
-                    second = Describe(name, path, folder);
+                    foreach (var stale in kinds)
+                    {
+                        File.Delete(Path.Combine(folder, stale.Name));
+                    }
+
+                    File.WriteAllBytes(Path.Combine(folder, name), mutated);
+                    List<(string Format, string Output)> outputs;
+                    string second;
+                    try
+                    {
+                        outputs = Check(name, folder);
+                        second = Joined(Check(name, folder));
+                    }
+                    catch (Exception ex)
+                    {
+                        return new(name, $"{where}: the loader or the check threw {ex}");
+                    }
+
+                    if (Joined(outputs) != second)
+                    {
+                        return new(name, $"{where}: the same files checked differently");
+                    }
+
+                    var secrets = FuzzCorpus.IntactSecrets([mutated, map.Bytes]);
+                    return new(name, Violation(outputs, secrets) is { } broke ? $"{where}: {broke}" : null);
                 }
-                catch (Exception ex)
+                finally
                 {
-                    throw new InvalidOperationException($"{where}: the loader threw", ex);
+                    folders.Add(folder);
                 }
-
-                if (one.Elapsed.TotalSeconds > 1)
-                {
-                    output.WriteLine($"slow ({one.Elapsed.TotalSeconds:F1} s): {where}");
-                }
-
-                Assert.True(first == second, $"{where}: the same file read differently");
-                string? broke = Violation([(name, first)], FuzzCorpus.IntactSecrets(mutated));
-                Assert.True(broke is null, $"{where}: {broke}");
-            }
-
-            output.WriteLine($"{cases} mutated configuration files in {timer.Elapsed.TotalSeconds:F1} s: reported, never thrown, read the same twice");
+            });
         }
         finally
         {
-            Directory.Delete(folder, true);
+            foreach (var folder in folders)
+            {
+                Directory.Delete(folder, true);
+            }
         }
     }
 
-    private static string Describe(string name, string path, string folder)
+    /// <summary>What <c>maplint check FOLDER</c> prints with this configuration: every format, or the line an unreadable baseline gives.</summary>
+    private static List<(string Format, string Output)> Check(string name, string folder)
     {
-        switch (name)
+        var loaded = ConfigLoader.Load(null, folder, folder)!;
+        var files = FileDiscovery.Discover([folder], folder, loaded.Config).Files;
+        var result = Linter.Run(files, new LintOptions { Config = loaded.Config, DisplayPath = p => FileDiscovery.ToDisplayPath(p, folder) });
+        result = result.WithExtra(loaded.Findings(result));
+        if (name == "maplint.baseline.json")
         {
-            case "maplint.baseline.json":
-                var (baseline, error) = Baseline.Load(path);
-                return error ?? $"baseline of {baseline!.EntryCount} entries";
-            default:
-                var loaded = ConfigLoader.Load(name == "maplint.json" ? path : null, folder, folder);
-                if (loaded is null)
-                {
-                    return "no configuration";
-                }
+            var (baseline, error) = Baseline.Load(Path.Combine(folder, name));
+            if (baseline is null)
+            {
+                return [("stderr", "maplint: " + error + "\n")];
+            }
 
-                var lines = loaded.Diagnostics.Select(d => OutputText.WholeLine(d.ToString()))
-                    .Concat(loaded.Config.Severities.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
-                return string.Join("\n", lines);
+            var fresh = baseline.NewFindings(result.Diagnostics, folder).ToHashSet();
+            result = result.Restrict(fresh.Contains, result.FileCount);
         }
+
+        return RenderAll(result);
     }
 }

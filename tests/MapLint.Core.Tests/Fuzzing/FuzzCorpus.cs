@@ -169,9 +169,12 @@ public static class FuzzCorpus
     }
 
     /// <summary>The planted secrets whose context the mutated bytes still hold: those no output may print.</summary>
-    public static IEnumerable<string> IntactSecrets(byte[] mutated)
+    public static IEnumerable<string> IntactSecrets(byte[] mutated) => IntactSecrets([mutated]);
+
+    /// <summary>The same over the files of a workspace: a secret is intact when every copy in every file sits in its context.</summary>
+    public static IEnumerable<string> IntactSecrets(IEnumerable<byte[]> files)
     {
-        string text = Encoding.UTF8.GetString(mutated);
+        string text = string.Join("\n\0\n", files.Select(f => Encoding.UTF8.GetString(f)));
         // Only where every copy of the secret sits in its context: a mutation that copied part of it elsewhere
         // (into a name the messages quote) has made it a name.
         return Planted.Where(p => Count(text, p.Context) > 0 && Count(text, p.Context) == Count(text, p.Secret)).Select(p => p.Secret).Distinct();
