@@ -25,6 +25,8 @@ public static class Program
             "generate-al" => GenerateAl(args),
             "run" => Harness.Run(args.Skip(1).ToArray()),
             "cache" => CacheHarness.Run(args.Skip(1).ToArray()),
+            "cold" => ColdHarness.Run(args.Skip(1).ToArray()),
+            "floor" => ColdHarness.Floor(args),
             "service" => ServiceHarness.Run(args.Skip(1).ToArray()),
             "msbuild" => MsBuildHarness.Run(args.Skip(1).ToArray()),
             "stages" => Stages(args),
@@ -124,7 +126,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | service [--maps 10000] [--repeat N] [--builds native,JIT] | msbuild [--sizes 1000] [--repeat N] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process] | hostile [--size N]");
+        Console.Error.WriteLine("usage: MapLint.Bench generate --maps N [--seed S] [--one-table] --out DIR | generate-al --files N --out DIR | run [--sizes 1000,5000,10000] [--seed S] | cache [--sizes 1000,10000] [--repeat N] [--builds native,JIT,ReadyToRun] | cold [--sizes 2500,10000] [--repeat N] [--builds ...] [--scopes all,maps/] [--one-table] [--no-ajv] | floor DIR | service [--maps 10000] [--repeat N] [--builds native,JIT] | msbuild [--sizes 1000] [--repeat N] | stages [BenchmarkDotNet options] | lsp --maps N [--edits E] [--server PATH] [--debounce both|default|MS] [--in-process] | hostile [--size N]");
         return 2;
     }
 

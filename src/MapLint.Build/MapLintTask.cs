@@ -49,6 +49,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
+        Util.Timings.Mark("MSBuild: the task started");
         var configFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile;
         var loaded = ConfigLoader.Load(configFile, ProjectDirectory, ProjectDirectory);
         if (loaded is null)
@@ -91,6 +92,14 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
             // At detailed verbosity: whether the summaries under obj/ served the run (a touched map re-lints from them).
             Log.LogMessage(MessageImportance.Low, string.Format(CultureInfo.InvariantCulture, "MapLint: map summaries reused {0}, made {1}", cache.Hits, cache.Misses));
         }
+        if (Util.Timings.Enabled)
+        {
+            // MAPLINT_TIMINGS=1: where the task's time went, beside MSBuild's own performance summary.
+            var timings = new StringWriter(CultureInfo.InvariantCulture);
+            Util.Timings.Report(timings);
+            Log.LogMessage(MessageImportance.High, timings.ToString().TrimEnd('\n'));
+        }
+
         if (!string.IsNullOrEmpty(ErrorLog))
         {
             string sarif = SarifReporter.Write(result, typeof(MapLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", SarifAutomation.FromEnvironment(Environment.GetEnvironmentVariable));

@@ -59,7 +59,7 @@ public sealed class CacheTests : IDisposable
         // Cold: all write at once. Then warm: all read at once (while some may still replace the file).
         for (int round = 0; round < 2; round++)
         {
-            var runs = Enumerable.Range(0, 6).Select(_ => Start(folder, "check", ".", "--show-source", "never")).ToList();
+            var runs = Enumerable.Range(0, 6).Select(_ => Start(folder, null, "check", ".", "--show-source", "never")).ToList();
             foreach (var run in runs)
             {
                 Assert.Equal(expected, Finish(run));
@@ -73,7 +73,46 @@ public sealed class CacheTests : IDisposable
         var before = File.ReadAllBytes(CacheFile);
         Assert.Equal(expected, CliRunner.RunIn(folder, "check", ".", "--show-source", "never"));
         Assert.Equal(before, File.ReadAllBytes(CacheFile));
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(CacheFile)!, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(CacheFile)!, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    /// <summary>
+    /// Hook runs (`check FILE…`, the rest of the workspace loaded) after each edit of a map or of metadata print
+    /// what uncached runs print; the edited map's definitions come from the cache's copies (MAPLINT_TIMINGS says
+    /// which entries served the run), and a metadata edit is seen through them.
+    /// </summary>
+    [Fact]
+    public void HookRunsAfterMapAndMetadataEditsPrintTheBytesOfUncachedRuns()
+    {
+        Assert.Equal(0, CliRunner.RunIn(folder, "check", ".", "--show-source", "never", "--fail-on", "none").ExitCode);
+        Thread.Sleep(TimeSpan.FromSeconds(2.2)); // past the racy-stamp window: the next runs trust the stamps
+        var edits = new (string File, string From, string To)[]
+        {
+            ("maps/customers.json", "\"direction\": \"=\"", "\"direction\": \">\""),
+            ("metadata/dataverse.json", "\"accountnumber\":", "\"accountnumberx\":"),
+            ("maps/customers.json", "\"entity\": \"account\"", "\"entity\": \"accounts\""),
+            ("metadata/dataverse.json", "\"accountnumberx\":", "\"accountnumber\":"),
+        };
+        int fromCopies = 0;
+        foreach (var (file, from, to) in edits)
+        {
+            string path = Path.Combine(folder, file);
+            string text = File.ReadAllText(path);
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+            string[] hook = file == "maps/customers.json" ? ["check", "--format", "json", file] : ["check", "--format", "json", "maps/customers.json", file];
+            var uncached = Finish(Start(folder, null, [.. hook, "--no-cache"]));
+            var cached = Finish(Start(folder, new Dictionary<string, string> { ["MAPLINT_TIMINGS"] = "1" }, hook));
+            Assert.Equal((uncached.ExitCode, uncached.Stdout), (cached.ExitCode, cached.Stdout));
+            Assert.Contains("maplint timings:", cached.Stderr, StringComparison.Ordinal);
+            var served = System.Text.RegularExpressions.Regex.Match(cached.Stderr, @"definitions (\d+) from it");
+            Assert.True(served.Success, cached.Stderr);
+            fromCopies += int.Parse(served.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The map edits re-check customers.json against the unchanged metadata: its definitions came from the copies.
+        Assert.True(fromCopies > 0, "no definition came from the cache's copies");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, ".maplint", "cache", "definitions")));
     }
 
     [Theory]
@@ -103,7 +142,7 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(good, File.ReadAllBytes(CacheFile));
     }
 
-    private static Process Start(string workingDirectory, params string[] args)
+    private static Process Start(string workingDirectory, Dictionary<string, string>? environment, params string[] args)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var start = new ProcessStartInfo(CliRunner.NativeCli ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -115,6 +154,11 @@ public sealed class CacheTests : IDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
         }
 
         return Process.Start(start)!;

@@ -74,24 +74,22 @@ public sealed record MapColumns(string SourceApp, string SourceEntity, IReadOnly
 {
     public static MapColumns Of(TableMap map)
     {
-        var source = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var destination = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var sourceList = new List<string>();
-        var destinationList = new List<string>();
+        return new MapColumns(map.Source.App, map.Source.Entity, Plain(map, MapSideRole.Source), map.Destination.App, map.Destination.Entity, Plain(map, MapSideRole.Destination));
+    }
+
+    private static string[] Plain(TableMap map, MapSideRole role)
+    {
+        var seen = Util.ScratchNames.Take();
+        var columns = new List<string>(map.Mappings.Count);
         foreach (var mapping in map.Mappings)
         {
-            if (mapping.Source is { IsLookup: false } s && source.Add(s.Column))
+            if (mapping.GetField(role) is { IsLookup: false } field && seen.Add(field.Column))
             {
-                sourceList.Add(s.Column);
-            }
-
-            if (mapping.Destination is { IsLookup: false } d && destination.Add(d.Column))
-            {
-                destinationList.Add(d.Column);
+                columns.Add(field.Column);
             }
         }
 
-        return new MapColumns(map.Source.App, map.Source.Entity, sourceList, map.Destination.App, map.Destination.Entity, destinationList);
+        return columns.ToArray();
     }
 
     internal void AddTo(KeyColumnIndex index)

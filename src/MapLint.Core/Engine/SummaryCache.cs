@@ -38,7 +38,11 @@ public sealed class SummaryCache
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             bool ok = Load();
-            Util.Timings.Add($"cache file read and checked ({stored.Count} entries)", clock.Elapsed);
+            if (Util.Timings.Enabled)
+            {
+                Util.Timings.Add($"cache file read and checked ({stored.Count} entries)", clock.Elapsed);
+            }
+
             return ok;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -5,7 +5,7 @@ namespace MapLint.Model;
 
 /// <summary>
 /// What the reader binders share: the bulk of a document (a map's mappings, a metadata file's entities) is bound
-/// straight from the reader, and the rest goes through the syntax tree with that bulk blanked out.
+/// straight from the reader, and the rest goes through the syntax tree with that bulk left out (JsonParser.ParseWithout).
 /// </summary>
 internal static class ReaderBinding
 {
@@ -54,24 +54,6 @@ internal static class ReaderBinding
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// The document's bytes with a container emptied: blanks in place of its content, line breaks kept, so every
-    /// offset and every line of the rest stays where it was.
-    /// </summary>
-    public static byte[] Blank(byte[] utf8, (int Start, int End) range)
-    {
-        var copy = (byte[])utf8.Clone();
-        for (int i = range.Start + 1; i < range.End - 1; i++)
-        {
-            if (copy[i] is not ((byte)'\n' or (byte)'\r'))
-            {
-                copy[i] = (byte)' ';
-            }
-        }
-
-        return copy;
     }
 
     /// <summary>

@@ -86,11 +86,22 @@ public sealed class TableMap : MapLintDocument
     public IReadOnlyList<string> WrittenColumns(MapSideRole role)
     {
         ref string[]? known = ref role == MapSideRole.Source ? ref writtenSourceColumns : ref writtenDestinationColumns;
-        return known ??= Mappings
-            .Where(m => m.Direction.FlowsInto(role) && m.GetField(role) is not null)
-            .Select(m => m.GetField(role)!.Column)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
+        if (known is null)
+        {
+            var seen = Util.ScratchNames.Take();
+            var columns = new List<string>(Mappings.Count);
+            foreach (var mapping in Mappings)
+            {
+                if (mapping.Direction.FlowsInto(role) && mapping.GetField(role) is { } field && seen.Add(field.Column))
+                {
+                    columns.Add(field.Column);
+                }
+            }
+
+            known = columns.ToArray();
+        }
+
+        return known;
     }
 
     /// <summary>True once <see cref="Compact"/> let go of the mappings only the map's own rules needed.</summary>

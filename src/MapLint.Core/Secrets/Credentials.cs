@@ -93,20 +93,98 @@ public static class Credentials
             }
         }
 
-        string n = normalized.ToString();
-        return n is "pwd" or "passwd" or "pass" or "sas" or "authorization"
-            || n.EndsWith("password", StringComparison.Ordinal)
-            || n.EndsWith("secret", StringComparison.Ordinal)
-            || n.EndsWith("apikey", StringComparison.Ordinal)
-            || n.EndsWith("accesskey", StringComparison.Ordinal)
-            || n.EndsWith("accountkey", StringComparison.Ordinal)
-            || n.EndsWith("privatekey", StringComparison.Ordinal)
-            || n.EndsWith("sharedaccesskey", StringComparison.Ordinal)
-            || n.EndsWith("subscriptionkey", StringComparison.Ordinal)
-            || n.EndsWith("token", StringComparison.Ordinal)
-            || n.EndsWith("connectionstring", StringComparison.Ordinal)
-            || n.EndsWith("credential", StringComparison.Ordinal)
-            || n.EndsWith("credentials", StringComparison.Ordinal);
+        return IsSecretNormalized(normalized.ToString().AsSpan());
+    }
+
+    /// <summary>The secret-name test on a name already reduced to its lower-case letters and digits.</summary>
+    private static bool IsSecretNormalized(ReadOnlySpan<char> n) =>
+        n.SequenceEqual("pwd".AsSpan()) || n.SequenceEqual("passwd".AsSpan()) || n.SequenceEqual("pass".AsSpan()) || n.SequenceEqual("sas".AsSpan()) || n.SequenceEqual("authorization".AsSpan())
+            || n.EndsWith("password".AsSpan())
+            || n.EndsWith("secret".AsSpan())
+            || n.EndsWith("apikey".AsSpan())
+            || n.EndsWith("accesskey".AsSpan())
+            || n.EndsWith("accountkey".AsSpan())
+            || n.EndsWith("privatekey".AsSpan())
+            || n.EndsWith("sharedaccesskey".AsSpan())
+            || n.EndsWith("subscriptionkey".AsSpan())
+            || n.EndsWith("token".AsSpan())
+            || n.EndsWith("connectionstring".AsSpan())
+            || n.EndsWith("credential".AsSpan())
+            || n.EndsWith("credentials".AsSpan());
+
+    /// <summary>A property name whose long random-looking value is taken for a key: ending in "key", or holding "auth" or "sig" (any case).</summary>
+    public static bool IsKeyLike(string property) => IsKeyLikeLower(property.ToLowerInvariant().AsSpan());
+
+    private static bool IsKeyLikeLower(ReadOnlySpan<char> p) =>
+        p.EndsWith("key".AsSpan()) || p.IndexOf("auth".AsSpan()) >= 0 || p.IndexOf("sig".AsSpan()) >= 0;
+
+    /// <summary>What a property's name makes of its values: a secret's name, a key's (judged by its value's randomness), or neither.</summary>
+    public enum NameKind
+    {
+        None,
+        KeyLike,
+        Secret,
+    }
+
+    public static NameKind Classify(string name) => IsSecretName(name) ? NameKind.Secret : IsKeyLike(name) ? NameKind.KeyLike : NameKind.None;
+
+    /// <summary>
+    /// The same from the name's UTF-8 bytes, without making a string; null for a name that is not short plain
+    /// ASCII (its characters are then judged as a string, where letters beyond ASCII count).
+    /// </summary>
+    public static NameKind? Classify(ReadOnlySpan<byte> name)
+    {
+        if (name.Length > 128)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[name.Length];
+        Span<char> normalized = stackalloc char[name.Length];
+        int kept = 0;
+        for (int i = 0; i < name.Length; i++)
+        {
+            byte b = name[i];
+            if (b >= 0x80)
+            {
+                return null;
+            }
+
+            char c = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b + 32 : b);
+            lower[i] = c;
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                normalized[kept++] = c;
+            }
+        }
+
+        return IsSecretNormalized(normalized[..kept]) ? NameKind.Secret : IsKeyLikeLower(lower) ? NameKind.KeyLike : NameKind.None;
+    }
+
+    /// <summary>
+    /// False when a value (its UTF-8 bytes as the JSON token holds them) cannot match any credential pattern, so
+    /// <see cref="InValue"/> need not see it: each pattern needs an '@' (user information), an '=' (query
+    /// parameter, connection-string key), white space (after Bearer or Basic) or "eyJ" (a JWT). Bytes beyond ASCII
+    /// and escapes are always looked at: their characters are not the bytes.
+    /// </summary>
+    public static bool MayCarryPattern(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 4)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < raw.Length; i++)
+        {
+            byte b = raw[i];
+            if (b >= 0x80 || b <= (byte)' ' || b is (byte)'@' or (byte)'=' or (byte)'\\'
+                || (b == (byte)'e' && i + 2 < raw.Length && raw[i + 1] == (byte)'y' && raw[i + 2] == (byte)'J'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -154,9 +232,11 @@ public static class Credentials
         return entropy;
     }
 
+    public const int RandomMinimumLength = 24;
+
     /// <summary>True for a long, random-looking token (no spaces, 24+ characters, 4+ bits per character).</summary>
     public static bool LooksRandom(string value) =>
-        value.Length >= 24 && value.Length <= 4096 && value.IndexOf(' ') < 0 && Entropy(value) >= 4.0;
+        value.Length >= RandomMinimumLength && value.Length <= 4096 && value.IndexOf(' ') < 0 && Entropy(value) >= 4.0;
 
     /// <summary>Any text with every credential pattern masked (messages, names, values: anything MapLint prints).</summary>
     public static string Redact(string text)

@@ -48,9 +48,9 @@ public sealed class SyncGraph
     /// <summary>Lookups whose target table is not known: no edge, so the plan cannot order them; said explicitly.</summary>
     public IReadOnlyList<UnresolvedLookup> UnresolvedLookups { get; private set; } = [];
 
-    public IReadOnlyList<SyncDependency> SelfReferencesOf(TableMap map) => selfReferencesOf.TryGetValue(map, out var list) ? list : [];
+    public IReadOnlyList<SyncDependency> SelfReferencesOf(TableMap map) => selfReferencesOf.TryGetValue(map, out var list) ? list : Array.Empty<SyncDependency>();
 
-    public IReadOnlyList<UncoupledLookup> UncoupledLookupsOf(TableMap map) => uncoupledOf.TryGetValue(map, out var list) ? list : [];
+    public IReadOnlyList<UncoupledLookup> UncoupledLookupsOf(TableMap map) => uncoupledOf.TryGetValue(map, out var list) ? list : Array.Empty<UncoupledLookup>();
 
     /// <summary>Dependencies between different maps that are deferred to a second pass to break cycles.</summary>
     public IReadOnlyList<SyncDependency> DeferredDependencies { get; private set; } = [];
@@ -58,7 +58,7 @@ public sealed class SyncGraph
     /// <summary>For each deferred dependency, the cycle it breaks, as the maps along it (the deferring map first).</summary>
     public IReadOnlyDictionary<SyncDependency, IReadOnlyList<SyncDependency>> CycleOf { get; private set; } = new Dictionary<SyncDependency, IReadOnlyList<SyncDependency>>();
 
-    public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : [];
+    public IReadOnlyList<SyncDependency> DependenciesOf(TableMap map) => dependenciesOf.TryGetValue(map, out var list) ? list : Array.Empty<SyncDependency>();
 
     /// <summary>
     /// (app, key column) of every lookup resolved: the only questions the resolver asks of the columns the maps

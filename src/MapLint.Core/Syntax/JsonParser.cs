@@ -14,9 +14,26 @@ public static class JsonParser
     /// <summary>Deeper documents are reported rather than parsed; no MapLint document needs more than a dozen levels.</summary>
     public const int MaxDepth = 128;
 
-    public static JsonNode? Parse(SourceText text, DiagnosticBag bag)
+    public static JsonNode? Parse(SourceText text, DiagnosticBag bag) => Parse(text, text.Utf8, bag, int.MaxValue, 0);
+
+    /// <summary>
+    /// The document parsed as if one container's content were not there (the bulk a reader binder binds): its
+    /// brackets are kept, so it is an empty container, and every span is where it is in the whole text. Only the
+    /// rest of the document is copied (a few hundred bytes of a map), not the whole text blanked.
+    /// </summary>
+    internal static JsonNode? ParseWithout(SourceText text, (int Start, int End) container, DiagnosticBag bag)
     {
-        var bytes = text.Utf8;
+        var utf8 = text.Utf8;
+        int cut = container.End - container.Start - 2;
+        var rest = new byte[utf8.Length - cut];
+        utf8.AsSpan(0, container.Start + 1).CopyTo(rest);
+        utf8.AsSpan(container.End - 1).CopyTo(rest.AsSpan(container.Start + 1));
+        return Parse(text, rest, bag, container.Start + 1, cut);
+    }
+
+    /// <summary>Parses <paramref name="bytes"/>, <paramref name="text"/> or the text less a cut: offsets from <paramref name="shiftFrom"/> on move by <paramref name="shift"/>.</summary>
+    private static JsonNode? Parse(SourceText text, byte[] bytes, DiagnosticBag bag, int shiftFrom, int shift)
+    {
         if (IsBlank(bytes))
         {
             bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(0, 0), null, "The file is empty; a MapLint document is a JSON object with a 'kind' property.");
@@ -45,6 +62,11 @@ public static class JsonParser
             while (reader.Read())
             {
                 int start = (int)reader.TokenStartIndex;
+                if (start >= shiftFrom)
+                {
+                    start += shift;
+                }
+
                 JsonNode? node = null;
                 switch (reader.TokenType)
                 {
@@ -112,13 +134,24 @@ public static class JsonParser
         }
         catch (InvalidEscapeException ex)
         {
-            bag.Add(SyntaxRules.JsonSyntaxError, ex.Span, null, "JSON syntax error: a string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half); write the character itself or both halves.");
+            var span = ex.Span.Start >= shiftFrom ? new TextSpan(ex.Span.Start + shift, ex.Span.End + shift) : ex.Span;
+            bag.Add(SyntaxRules.JsonSyntaxError, span, null, "JSON syntax error: a string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half); write the character itself or both halves.");
             return null;
         }
         catch (JsonException ex)
         {
-            int line = (int)Math.Min(ex.LineNumber ?? 0, text.LineCount - 1);
-            int offset = Math.Min(text.GetLineStart(line) + (int)(ex.BytePositionInLine ?? 0), text.Length);
+            int offset;
+            if (shift == 0)
+            {
+                int line = (int)Math.Min(ex.LineNumber ?? 0, text.LineCount - 1);
+                offset = Math.Min(text.GetLineStart(line) + (int)(ex.BytePositionInLine ?? 0), text.Length);
+            }
+            else
+            {
+                offset = OffsetOf(bytes, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+                offset = Math.Min(offset >= shiftFrom ? offset + shift : offset, text.Length);
+            }
+
             bag.Add(SyntaxRules.JsonSyntaxError, new TextSpan(offset, Math.Min(offset + 1, text.Length)), null, Describe(text.Utf8, offset));
             return null;
         }
@@ -269,6 +302,19 @@ public static class JsonParser
         return at == (byte)'-' && offset + 1 < utf8.Length && utf8[offset + 1] == (byte)'I'
             ? "JSON syntax error: '-Infinity' is not a JSON value; JSON has no NaN, Infinity or undefined (use null or a number)."
             : $"JSON syntax error: unexpected {shown} here; check what comes before it (a missing or extra comma, colon, quote or bracket).";
+    }
+
+    /// <summary>The offset of a line and byte position the reader gives, in bytes that are not the text's own.</summary>
+    private static int OffsetOf(byte[] bytes, long line, long position)
+    {
+        int offset = 0;
+        for (long l = 0; l < line && offset < bytes.Length; l++)
+        {
+            int next = Array.IndexOf(bytes, (byte)'\n', offset);
+            offset = next < 0 ? bytes.Length : next + 1;
+        }
+
+        return (int)Math.Min(offset + position, bytes.Length);
     }
 
     private static bool IsBlank(byte[] bytes)

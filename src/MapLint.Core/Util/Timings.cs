@@ -80,6 +80,10 @@ public static class Timings
             }
 
             writer.Write(FormattableString.Invariant($"maplint timings: {Clock.Elapsed.TotalMilliseconds,8:0.0} ms {Cpu(),8:0.0} ms CPU  Main to report (CPU: the whole process)\n"));
+#if NET
+            // What the run allocated and how long the GC stopped it (the bench's cold mode reads this line).
+            writer.Write(FormattableString.Invariant($"maplint timings: GC allocated {GC.GetTotalAllocatedBytes(precise: false) / 1048576.0:0.0} MB paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}\n"));
+#endif
         }
     }
 }

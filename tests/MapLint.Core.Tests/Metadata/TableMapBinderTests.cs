@@ -134,3 +134,86 @@ public class TableMapBinderTests
         static string Field(FieldReference? field) => field is null ? "-" : $"{field.Text}@{field.Span}{field.Path}({field.Column}.{field.KeyColumnOfTarget})";
     }
 }
+
+/// <summary>
+/// The top of a document is parsed with its bulk left out (JsonParser.ParseWithout): every node where parsing
+/// the document with the bulk blanked puts it, and the same findings at the same places, broken or not.
+/// </summary>
+public class ParseWithoutTests
+{
+    [Fact]
+    public void LeavingTheBulkOut_IsParsingItBlanked()
+    {
+        string seed = File.ReadAllText(Path.Combine(CatalogTests.Root, "examples", "maps", "customers.json"));
+        var cases = new List<string> { seed };
+        int mappings = seed.IndexOf("\"mappings\"", StringComparison.Ordinal);
+        for (int i = 0; i < seed.Length; i += 3)
+        {
+            // Breaks before and after the bulk (a bad escape, a cut, a stray comma), the bulk itself kept whole.
+            if (i < mappings || i > seed.LastIndexOf(']'))
+            {
+                cases.Add(seed.Remove(i, 1));
+                cases.Add(seed.Insert(i, "\\uDC00"));
+                cases.Add(seed.Insert(i, ","));
+            }
+        }
+
+        int compared = 0;
+        foreach (string text in cases)
+        {
+            var source = new Text.SourceText(Encoding.UTF8.GetBytes(text));
+            if (ReaderBinding.FindTopLevel(source.Utf8, "mappings"u8, System.Text.Json.JsonTokenType.StartArray) is not { } range)
+            {
+                continue;
+            }
+
+            var blanked = (byte[])source.Utf8.Clone();
+            for (int i = range.Start + 1; i < range.End - 1; i++)
+            {
+                blanked[i] = blanked[i] is (byte)'\n' or (byte)'\r' ? blanked[i] : (byte)' ';
+            }
+
+            var cutBag = new DiagnosticBag("m.json", source);
+            var blankBag = new DiagnosticBag("m.json", source);
+            Assert.Equal(Nodes(Syntax.JsonParser.Parse(new Text.SourceText(blanked), blankBag)), Nodes(Syntax.JsonParser.ParseWithout(source, range, cutBag)));
+            Assert.Equal(blankBag.Diagnostics.Select(d => $"{d.Id} {d.Location.Span.Start}-{d.Location.Span.End} {d.Message}"), cutBag.Diagnostics.Select(d => $"{d.Id} {d.Location.Span.Start}-{d.Location.Span.End} {d.Message}"));
+            compared++;
+        }
+
+        Assert.True(compared > 100, $"only {compared} cases");
+    }
+
+    private static List<string> Nodes(Syntax.JsonNode? root)
+    {
+        var nodes = new List<string>();
+        void Walk(Syntax.JsonNode node)
+        {
+            nodes.Add($"{node.Kind} {node.Span.Start}-{node.Span.End} {node.Path}");
+            switch (node)
+            {
+                case Syntax.JsonObject obj:
+                    foreach (var property in obj.Properties)
+                    {
+                        nodes.Add($"name {property.NameSpan.Start}-{property.NameSpan.End} {property.Name}");
+                        Walk(property.Value);
+                    }
+
+                    break;
+                case Syntax.JsonArray array:
+                    foreach (var item in array.Items)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        if (root is not null)
+        {
+            Walk(root);
+        }
+
+        return nodes;
+    }
+}

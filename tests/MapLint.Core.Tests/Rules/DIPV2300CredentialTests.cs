@@ -124,4 +124,75 @@ public class DIPV2300CredentialTests
     [Fact]
     public void Silent_WithoutCredentials() =>
         RuleVerifier.Verify(("case/connection-set.json", Set.Replace("VALUE", "\"https://contoso.operations.dynamics.com\"", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The scan judges most tokens from their bytes (a name's kind, whether a value can carry a pattern) and makes
+    /// strings only of the rest: on documents built from every fragment the patterns turn on (escapes, letters
+    /// beyond ASCII, '@', '=', white space, "eyJ", secret and key-like names in any case), it reports exactly what
+    /// judging every token as a string reports.
+    /// </summary>
+    [Fact]
+    public void Scan_FromBytes_AgreesWithJudgingEveryTokenAsAString()
+    {
+        string[] names = ["name", "password", "PassWord", "client_secret", "apiKey", "primaryKey", "keys", "authority", "signature", "tokenEndpoint", "p\\u0061ssword", "pässword", "clé", "sas", "x", "credentials"];
+        string[] fragments = ["abc", "Q8zR3xKm", "@", "=", "://", " ", "\\t", "\\u0065yJ", "eyJ", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub3RyZWFsIn0.c2ln", "Bearer ", "basic ", "?sig=", "&token=", "AccountKey=", "user:pw@", "https://", "é", "\\\\", "\\\"", "%", "$(", "Zm9vYmFyU2VjcmV0U2lnbmF0dXJlS2V5MDEyMzQ1", "0123456789abcdefghijklmnopqrstuvwxyzABCDEF"];
+        var random = new Random(2300);
+        for (int document = 0; document < 200; document++)
+        {
+            var json = new System.Text.StringBuilder("{");
+            for (int property = 0; property < 12; property++)
+            {
+                string value = string.Concat(Enumerable.Range(0, random.Next(0, 5)).Select(_ => fragments[random.Next(fragments.Length)]));
+                string entry = random.Next(4) == 0 ? $"[\"{value}\", {{ \"{names[random.Next(names.Length)]}\": \"{value}\" }}]" : $"\"{value}\"";
+                json.Append(property == 0 ? "" : ", ").Append('"').Append(names[random.Next(names.Length)]).Append("\": ").Append(entry);
+            }
+
+            var text = new Text.SourceText(System.Text.Encoding.UTF8.GetBytes(json.Append('}').ToString()));
+            var scanned = new Diagnostics.DiagnosticBag("case.json", text);
+            Analyzers.Secrets.DIPV2300CredentialInDocument.Scan(text, scanned);
+            const string Stored = " stored in the file";
+            Assert.Equal(AsStrings(text), scanned.Diagnostics.Select(d => $"{d.Location.Span.Start}-{d.Location.Span.End} {d.Message[..(d.Message.IndexOf(Stored, StringComparison.Ordinal) + Stored.Length)]}"));
+        }
+
+        // The byte judgments on their own: the same kind of name, and no value they pass over carries a pattern.
+        foreach (var name in names.Where(n => !n.Contains('\\', StringComparison.Ordinal)))
+        {
+            var kind = Credentials.Classify(System.Text.Encoding.UTF8.GetBytes(name));
+            Assert.True(kind is null || kind == Credentials.Classify(name), name);
+        }
+
+        foreach (var value in fragments.Where(f => !f.Contains('\\', StringComparison.Ordinal)).SelectMany(a => fragments.Where(f => !f.Contains('\\', StringComparison.Ordinal)).Select(b => a + b)))
+        {
+            Assert.True(Credentials.MayCarryPattern(System.Text.Encoding.UTF8.GetBytes(value)) || Credentials.InValue(value) is null, value);
+        }
+    }
+
+    /// <summary>The scan as it was: every property name and string value made a string and judged by What.</summary>
+    private static List<string> AsStrings(Text.SourceText text)
+    {
+        var found = new List<string>();
+        var reader = new System.Text.Json.Utf8JsonReader(text.Utf8);
+        string? property = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.PropertyName:
+                    property = reader.GetString();
+                    break;
+                case System.Text.Json.JsonTokenType.String:
+                    if (Analyzers.Secrets.DIPV2300CredentialInDocument.What(property, reader.GetString()!) is { } what)
+                    {
+                        found.Add($"{reader.TokenStartIndex}-{reader.BytesConsumed} '{property ?? "a value"}' holds {what} stored in the file");
+                    }
+
+                    break;
+                case System.Text.Json.JsonTokenType.StartObject or System.Text.Json.JsonTokenType.EndObject:
+                    property = null;
+                    break;
+            }
+        }
+
+        return found;
+    }
 }

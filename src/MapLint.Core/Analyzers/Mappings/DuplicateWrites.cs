@@ -45,9 +45,13 @@ internal static class DuplicateWrites
     public static List<Collision> Find(TableMap map, MapSideRole role)
     {
         var result = new List<Collision>();
-        var written = new Dictionary<string, FieldMapping>(map.Mappings.Count, StringComparer.OrdinalIgnoreCase);
-        var plainColumn = new Dictionary<string, FieldMapping>(StringComparer.OrdinalIgnoreCase);
-        var lookupColumn = new Dictionary<string, FieldMapping>(StringComparer.OrdinalIgnoreCase);
+
+        // Three rules ask this of every map, for each side: the thread's tables are emptied and used again rather
+        // than three made per call (they were a tenth of all that a 10,000-map check allocated).
+        var (written, plainColumn, lookupColumn) = scratch ??= (NewTable(), NewTable(), NewTable());
+        written.Clear();
+        plainColumn.Clear();
+        lookupColumn.Clear();
         foreach (var mapping in map.Mappings)
         {
             if (!mapping.Direction.FlowsInto(role) || mapping.GetField(role) is not { } field)
@@ -70,4 +74,9 @@ internal static class DuplicateWrites
 
         return result;
     }
+
+    [ThreadStatic]
+    private static (Dictionary<string, FieldMapping> Written, Dictionary<string, FieldMapping> PlainColumn, Dictionary<string, FieldMapping> LookupColumn)? scratch;
+
+    private static Dictionary<string, FieldMapping> NewTable() => new(StringComparer.OrdinalIgnoreCase);
 }

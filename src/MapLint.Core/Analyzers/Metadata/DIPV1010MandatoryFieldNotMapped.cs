@@ -24,14 +24,20 @@ public sealed class DIPV1010MandatoryFieldNotMapped : Analyzer
         var map = context.TableMap;
         foreach (var side in new[] { map.Destination, map.Source })
         {
-            var written = map.Mappings.Where(m => m.Direction.FlowsInto(side.Role)).ToList();
-            if (written.Count == 0 || context.Model.GetEntity(side) is not { } entity)
+            if (!map.Mappings.Any(m => m.Direction.FlowsInto(side.Role)) || context.Model.GetEntity(side) is not { } entity)
             {
                 continue;
             }
 
-            var mapped = new HashSet<string>(written.Select(m => m.GetField(side.Role)?.Column).OfType<string>(), StringComparer.OrdinalIgnoreCase);
-            foreach (var field in entity.Fields.Where(f => f.Required && !f.ReadOnly && !entity.IsCompanyField(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            // Most tables have no mandatory writable field: the mapped columns are gathered only for those that do.
+            var mandatory = entity.Fields.Where(f => f.Required && !f.ReadOnly && !entity.IsCompanyField(f.Name)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+            if (mandatory.Count == 0)
+            {
+                continue;
+            }
+
+            var mapped = new HashSet<string>(map.Mappings.Where(m => m.Direction.FlowsInto(side.Role)).Select(m => m.GetField(side.Role)?.Column).OfType<string>(), StringComparer.OrdinalIgnoreCase);
+            foreach (var field in mandatory)
             {
                 if (!mapped.Contains(field.Name))
                 {

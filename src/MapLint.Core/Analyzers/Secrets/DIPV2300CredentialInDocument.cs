@@ -29,7 +29,14 @@ public static class DIPV2300CredentialInDocument
         byte[] utf8 = text.Utf8;
         int start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+
+        // Nearly every token of a map or a metadata file is a plain name or a short word: it is judged from its
+        // bytes, and only a value that could be a credential is made a string and looked at as one (the strings,
+        // name normalizations and pattern matches per token were more than half of reading a file).
         string? property = null;
+        var name = Credentials.NameKind.None;
+        bool nameInBytes = false;
+        int nameStart = 0, nameLength = 0;
         int found = 0;
         try
         {
@@ -38,19 +45,47 @@ public static class DIPV2300CredentialInDocument
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        property = reader.GetString();
+                        if (reader.ValueIsEscaped || Credentials.Classify(reader.ValueSpan) is not { } kind)
+                        {
+                            property = reader.GetString();
+                            name = Credentials.Classify(property!);
+                            nameInBytes = false;
+                        }
+                        else
+                        {
+                            property = null;
+                            name = kind;
+                            nameInBytes = true;
+                            nameStart = start + (int)reader.TokenStartIndex + 1;
+                            nameLength = reader.ValueSpan.Length;
+                        }
+
                         break;
                     case JsonTokenType.String:
-                        if (What(property, reader.GetString() ?? string.Empty) is { } what)
+                        if (name == Credentials.NameKind.Secret
+                            || (name == Credentials.NameKind.KeyLike && reader.ValueSpan.Length >= Credentials.RandomMinimumLength)
+                            || reader.ValueIsEscaped || Credentials.MayCarryPattern(reader.ValueSpan))
                         {
-                            int tokenStart = start + (int)reader.TokenStartIndex;
-                            bag.Add(Descriptor, new TextSpan(tokenStart, start + (int)reader.BytesConsumed), null, property ?? "a value", what);
-                            found++;
+                            // (A name judged from its bytes is plain ASCII without escapes: its string is those bytes.)
+                            if (nameInBytes)
+                            {
+                                property = System.Text.Encoding.UTF8.GetString(utf8, nameStart, nameLength);
+                                nameInBytes = false;
+                            }
+
+                            if (What(property, reader.GetString() ?? string.Empty) is { } what)
+                            {
+                                int tokenStart = start + (int)reader.TokenStartIndex;
+                                bag.Add(Descriptor, new TextSpan(tokenStart, start + (int)reader.BytesConsumed), null, property ?? "a value", what);
+                                found++;
+                            }
                         }
 
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.EndObject:
                         property = null;
+                        name = Credentials.NameKind.None;
+                        nameInBytes = false;
                         break;
                 }
             }
@@ -74,12 +109,6 @@ public static class DIPV2300CredentialInDocument
             return kind;
         }
 
-        return property is not null && IsKeyLike(property) && Credentials.LooksRandom(value) && !Credentials.IsReference(value) ? "a random-looking key" : null;
-    }
-
-    private static bool IsKeyLike(string property)
-    {
-        string p = property.ToLowerInvariant();
-        return p.EndsWith("key", StringComparison.Ordinal) || p.Contains("auth", StringComparison.Ordinal) || p.Contains("sig", StringComparison.Ordinal);
+        return property is not null && Credentials.IsKeyLike(property) && Credentials.LooksRandom(value) && !Credentials.IsReference(value) ? "a random-looking key" : null;
     }
 }
