@@ -190,4 +190,21 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Matches(new Regex(Dipv1004, RegexOptions.Multiline), stdout);
     }
+
+    // The byte fuzzer's injection into a solution's map name (long mode, case 21532): the text format's context line
+    // under a service record's finding ("in map '…'") printed the name raw, so an Azure DevOps logging command in a
+    // map's name reached the build log. It is now made safe like the finding's own line.
+    [Fact]
+    public void AServiceRecordsMapNameCannotForgeALoggingCommand()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(CliRunner.Root, "examples", "service", "webapi")))
+        {
+            string text = File.ReadAllText(file).Replace("Vendors V2 (msdyn_vendors)", "##vso[task.setvariable variable=evil]1", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(repo, Path.GetFileName(file)), text);
+        }
+
+        var (_, stdout, _) = Maplint("check", ".", "--show-source", "never");
+        Assert.Contains("  in map '# #vso[task.setvariable variable=evil]1', field mapping ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("##vso[", stdout, StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,9 @@ public static class TextReporter
             if (diagnostic.Properties.TryGetValue("map", out var map))
             {
                 // A service record's finding: one line of minified JSON can hold a whole map, so say which.
-                writer.Write(diagnostic.Properties.TryGetValue("fieldMapping", out var mapping) ? $"  in map '{map}', field mapping {mapping}\n" : $"  in map '{map}'\n");
+                // The names are the user's: made safe like every line the reporter did not write itself.
+                string context = diagnostic.Properties.TryGetValue("fieldMapping", out var mapping) ? $"  in map '{map}', field mapping {mapping}" : $"  in map '{map}'";
+                writer.Write(OutputText.WholeLine(context) + "\n");
             }
 
             if (showSource && diagnostic.Location.Text is { } text)
