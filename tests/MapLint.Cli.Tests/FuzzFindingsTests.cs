@@ -207,4 +207,20 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Contains("  in map '# #vso[task.setvariable variable=evil]1', field mapping ", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("##vso[", stdout, StringComparison.Ordinal);
     }
+
+    // The byte fuzzer's AL file with a map's text spliced in (long mode, case 40762): DIPV2500's message quotes the
+    // text it found outside any object, and message redaction masked only the credential patterns (URLs, bearer
+    // tokens), not the value of a property named like a secret, which source lines already masked. One redaction
+    // now serves both.
+    [Fact]
+    public void AMessageQuotingTheFileMasksSecretNamedValues()
+    {
+        Directory.CreateDirectory(Path.Combine(repo, "src"));
+        File.WriteAllText(Path.Combine(repo, "src", "t.al"), "'see \"clientSecret\": \"FuzzPropSecret7733\" here' table 50100 \"Lab\" { }\n");
+        var (exit, stdout, _) = Maplint("check", ".", "--show-source", "always");
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex(@"^src/t\.al\(1,1\): error DIPV2500: ", RegexOptions.Multiline), stdout);
+        Assert.Contains("\"clientSecret\": \"***\"", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("FuzzPropSecret7733", stdout, StringComparison.Ordinal);
+    }
 }

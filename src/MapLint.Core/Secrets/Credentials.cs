@@ -238,27 +238,19 @@ public static class Credentials
     public static bool LooksRandom(string value) =>
         value.Length >= RandomMinimumLength && value.Length <= 4096 && value.IndexOf(' ') < 0 && Entropy(value) >= 4.0;
 
-    /// <summary>Any text with every credential pattern masked (messages, names, values: anything MapLint prints).</summary>
+    /// <summary>
+    /// Any text MapLint prints (messages, names, values, source lines) with every credential masked: each pattern's
+    /// secret and the value of every property named like a secret, since a message can quote the user's file (a
+    /// reader's "found '…'", long fuzz mode case 40762) as much as a source line does.
+    /// </summary>
     public static string Redact(string text)
     {
-        if (!MayHoldPattern(text))
-        {
-            return text;
-        }
-
-        foreach (var pattern in Patterns)
-        {
-            text = pattern.Replace(text, m => m.Groups["prefix"].Value + Mask + m.Groups["end"].Value);
-        }
-
-        return text;
+        var ranges = InSource(text);
+        return ranges.Count == 0 ? text : Masked(text, 0, text.Length, ranges, 0, 0).Text;
     }
 
     /// <summary>A line of source with every credential masked, the values of secret-named properties included (--show-source).</summary>
-    public static string RedactSourceLine(string line)
-    {
-        return Masked(line, 0, line.Length, InSource(line), 0, line.Length).Text;
-    }
+    public static string RedactSourceLine(string line) => Redact(line);
 
     /// <summary>
     /// Where the credentials of a piece of source are, sorted and disjoint: each pattern's secret, and the value of
