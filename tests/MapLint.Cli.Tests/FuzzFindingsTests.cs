@@ -223,4 +223,16 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Contains("\"clientSecret\": \"***\"", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("FuzzPropSecret7733", stdout, StringComparison.Ordinal);
     }
+
+    // The byte fuzzer's maplint.json with a value duplicated after its key (long mode, case 83450):
+    // '"clientSecret": "x": "secret"' masked the first value only; a masked value followed by ': value' now masks
+    // that value too.
+    [Fact]
+    public void AValueDuplicatedAfterASecretsValueIsMasked()
+    {
+        File.WriteAllText(Path.Combine(repo, "maplint.json"), "{ \"clientSecret\": \"x\": \"FuzzPropSecret7733\", \"rules\": { } }\n");
+        var (_, stdout, _) = Maplint("check", ".", "--show-source", "always");
+        Assert.Matches(new Regex(@"^maplint\.json\(1,\d+\): error DIPV\d{4}: ", RegexOptions.Multiline), stdout);
+        Assert.DoesNotContain("FuzzPropSecret7733", stdout, StringComparison.Ordinal);
+    }
 }

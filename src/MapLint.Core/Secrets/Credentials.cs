@@ -282,6 +282,15 @@ public static class Credentials
                 && ValueAfter(text, i, nameEnd) is { } value && !IsReference(text[value.Start..value.End]))
             {
                 ranges.Add(value);
+
+                // A masked value that is itself followed by ': value' (a key duplicated onto its value) hides a
+                // value too: mask along the chain, each step past the last.
+                for (var at = value; ValueAfter(text, at.Start, at.End) is { } chained && chained.Start >= at.End; at = chained)
+                {
+                    ranges.Add(chained);
+                    value = chained;
+                }
+
                 next = Math.Max(nameEnd, value.End);
             }
 
