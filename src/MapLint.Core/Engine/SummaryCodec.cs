@@ -249,7 +249,12 @@ internal static class SummaryCodec
         }
 
         int fields = r.ReadInt32();
-        values.Fields = new List<FieldDefinition>(fields < 0 || fields > r.BaseStream.Length ? throw new FormatException("bad count") : fields);
+        values.Fields = new FieldTable.Builder();
+        if (fields < 0 || fields > r.BaseStream.Length)
+        {
+            throw new FormatException("bad count");
+        }
+
         for (int i = 0; i < fields; i++)
         {
             string field = r.ReadString();
@@ -260,7 +265,7 @@ internal static class SummaryCodec
             string? target = ReadOptional(r);
             var targets = ReadStrings(r);
             var listed = r.ReadBoolean() ? ReadStrings(r) : null;
-            values.Fields.Add(new FieldDefinition(field, new FieldValues
+            values.Fields.Add(field, new FieldValues
             {
                 Type = type < FieldDefinition.TypeNames.Count ? FieldDefinition.TypeNames[type] : throw new FormatException("bad field type"),
                 MaxLength = maxLength == long.MinValue ? null : maxLength,
@@ -271,7 +276,7 @@ internal static class SummaryCodec
                 Target = target,
                 Targets = targets.Count > 0 ? targets : null,
                 Values = listed,
-            }));
+            });
         }
 
         return new EntityDefinition(document, name, span, values);

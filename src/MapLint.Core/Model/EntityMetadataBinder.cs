@@ -107,7 +107,7 @@ internal static class EntityMetadataBinder
         return reader.TokenType == JsonTokenType.EndObject && values.Fields is not null ? values : null;
     }
 
-    private static bool Fields(ref Utf8JsonReader reader, NameTable names, HashSet<string> seen, out List<FieldDefinition>? fields)
+    private static bool Fields(ref Utf8JsonReader reader, NameTable names, HashSet<string> seen, out FieldTable.Builder? fields)
     {
         fields = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -115,7 +115,7 @@ internal static class EntityMetadataBinder
             return false;
         }
 
-        var list = new List<FieldDefinition>();
+        var list = new FieldTable.Builder();
         seen.Clear();
         var field = default(FieldValues);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -126,7 +126,7 @@ internal static class EntityMetadataBinder
                 return false;
             }
 
-            list.Add(new FieldDefinition(name, field));
+            list.Add(name, field);
         }
 
         fields = list;
@@ -298,7 +298,7 @@ internal sealed class EntityValues
     public string? CompanyField;
     public string? EntitySetName;
     public List<IReadOnlyList<string>>? Keys;
-    public List<FieldDefinition>? Fields;
+    public FieldTable.Builder? Fields;
 }
 
 /// <summary>A field's values as written, before they become a <see cref="FieldDefinition"/>; a struct, reused field after field.</summary>
