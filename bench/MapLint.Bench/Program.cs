@@ -115,6 +115,11 @@ public static class Program
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0,10:0.0} MB  {type}"));
         }
 
+        foreach (var (collection, count) in listener?.Collections() ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,6}  {collection}"));
+        }
+
         return 0;
     }
 

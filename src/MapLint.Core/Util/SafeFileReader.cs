@@ -82,19 +82,26 @@ public static class SafeFileReader
                 throw new UnsafeReadException(ReadRefusal.TooLarge, Megabytes(reported));
             }
 
-            // Read at most maxBytes + 1 whatever the length says: the file may grow, or lie.
-            var buffer = new byte[(int)Math.Min(Math.Max(reported, 4096), prefix ? maxBytes : maxBytes + 1)];
+            // Read at most maxBytes + 1 whatever the length says: the file may grow, or lie. The buffer is the length
+            // the file reports, and one byte read past it tells whether that was all: sized one larger (or doubled to
+            // look), then trimmed, every file was allocated three times over, and a large file's copies were most of
+            // what made the collector run its full collections (gen2, on the large-object heap's budget).
+            long cap = prefix ? maxBytes : maxBytes + 1;
+            var buffer = new byte[(int)Math.Min(reported > 0 ? reported : 4096, cap)];
             long total = 0;
             while (true)
             {
                 if (total == buffer.Length)
                 {
-                    if (prefix || total > maxBytes)
+                    int next = total < cap ? stream.ReadByte() : -1;
+                    if (next < 0)
                     {
                         break;
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                    Array.Resize(ref buffer, (int)Math.Min(Math.Max((long)buffer.Length * 2, 4096), cap));
+                    buffer[total++] = (byte)next;
+                    continue;
                 }
 
                 int n = stream.Read(buffer, (int)total, buffer.Length - (int)total);
