@@ -77,6 +77,7 @@ public static class Program
             var clock = Stopwatch.StartNew();
             object?[] kept = new object?[files.Count];
             int diagnostics = 0;
+            using var sampler = listener is null ? null : new HeapSampler();
             switch (stage)
             {
                 case "parse" or "parse-drop":
@@ -105,6 +106,7 @@ public static class Program
             }
 
             clock.Stop();
+            sampler?.Report();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{stage} {i + 1}: {clock.Elapsed.TotalMilliseconds:0} ms, {diagnostics} diagnostics, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB, gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, heap after {GC.GetTotalMemory(false) / 1048576.0:0} MB, live {GC.GetTotalMemory(true) / 1048576.0:0} MB"));
             GC.KeepAlive(kept);
