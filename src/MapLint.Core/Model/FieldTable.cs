@@ -6,8 +6,8 @@ namespace MapLint.Model;
 /// The fields of one entity as columns. Metadata is most of a large repository (2 million field definitions over
 /// 10,000 generated maps), and an object, a dictionary entry and a list slot per field were most of a full check's
 /// live heap. A row is a name, one byte (type and flags) and two ints; what few fields have (a lookup's targets, a
-/// choice's values) sits in a side table of the rows that have it; an open-addressed index of row numbers finds a
-/// name case-insensitively, as the dictionary did. <see cref="FieldDefinition"/> is a view of one row, made when
+/// choice's values, a decimal's precision) sits in side tables of the rows that have it; an open-addressed index of
+/// row numbers (16 bits each below 65,535 fields) finds a name case-insensitively, as the dictionary did. <see cref="FieldDefinition"/> is a view of one row, made when
 /// asked for and let go with the map that asked.
 /// </summary>
 internal sealed class FieldTable
@@ -25,10 +25,12 @@ internal sealed class FieldTable
     private readonly string[] names;
     private readonly byte[] kinds;
     private readonly int[] maxLengths;
-    private readonly int[] precisions;
+    private readonly int[] precisionRows;
+    private readonly int[] precisionValues;
     private readonly int[] extraRows;
     private readonly FieldExtra[] extras;
-    private readonly int[] index;
+    private readonly ushort[]? shortIndex;
+    private readonly int[]? index;
 
     // The name a row is found by, where a later field of the same name in another case replaced its values (the
     // dictionary kept the first key and the last value); empty in any real export.
@@ -40,7 +42,17 @@ internal sealed class FieldTable
         names = Trimmed(builder.Names, count);
         kinds = Trimmed(builder.Kinds, count);
         maxLengths = Trimmed(builder.MaxLengths, count);
-        precisions = Trimmed(builder.Precisions, count);
+        var withPrecision = new List<int>();
+        for (int row = 0; row < count; row++)
+        {
+            if (builder.Precisions[row] != None)
+            {
+                withPrecision.Add(row);
+            }
+        }
+
+        precisionRows = [.. withPrecision];
+        precisionValues = withPrecision.Select(row => builder.Precisions[row]).ToArray();
         var rows = new List<int>();
         for (int row = 0; row < count; row++)
         {
@@ -53,7 +65,19 @@ internal sealed class FieldTable
         extraRows = [.. rows];
         extras = rows.Select(row => builder.Extras[row]!).ToArray();
         keyNames = builder.KeyNames;
-        index = MakeIndex(count);
+        var slots = MakeIndex(count);
+        if (count < ushort.MaxValue)
+        {
+            shortIndex = new ushort[slots.Length];
+            for (int i = 0; i < slots.Length; i++)
+            {
+                shortIndex[i] = (ushort)slots[i];
+            }
+        }
+        else
+        {
+            index = slots;
+        }
         Count = count;
         Rows = new RowList(this);
     }
@@ -83,7 +107,7 @@ internal sealed class FieldTable
 
     public int MaxLength(int row) => maxLengths[row];
 
-    public int Precision(int row) => precisions[row];
+    public int Precision(int row) => Array.BinarySearch(precisionRows, row) is var at and >= 0 ? precisionValues[at] : None;
 
     public bool Required(int row) => (kinds[row] & RequiredFlag) != 0;
 
@@ -95,7 +119,23 @@ internal sealed class FieldTable
 
     private string KeyName(int row) => keyNames is not null && keyNames.TryGetValue(row, out var key) ? key : names[row];
 
-    private int Row(string name) => Probe(index, names, keyNames, name);
+    private int Row(string name)
+    {
+        int mask = (shortIndex?.Length ?? index!.Length) - 1;
+        for (int slot = StringComparer.OrdinalIgnoreCase.GetHashCode(name) & mask; ; slot = (slot + 1) & mask)
+        {
+            int row = (shortIndex is not null ? shortIndex[slot] : index![slot]) - 1;
+            if (row < 0)
+            {
+                return -1;
+            }
+
+            if (string.Equals(KeyName(row), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return row;
+            }
+        }
+    }
 
     private static int Probe(int[] index, string[] names, Dictionary<int, string>? keyNames, string name)
     {
@@ -175,7 +215,7 @@ internal sealed class FieldTable
             var builder = new Builder();
             for (int row = 0; row < basis.Count; row++)
             {
-                builder.Append(basis.KeyName(row), basis.names[row], basis.kinds[row], basis.maxLengths[row], basis.precisions[row], basis.Extra(row));
+                builder.Append(basis.KeyName(row), basis.names[row], basis.kinds[row], basis.maxLengths[row], basis.Precision(row), basis.Extra(row));
             }
 
             return builder;
@@ -201,7 +241,7 @@ internal sealed class FieldTable
             int known = Probe(index, Names, KeyNames, name);
             if (known < 0)
             {
-                Append(name, name, other.kinds[row], other.maxLengths[row], other.precisions[row], other.Extra(row));
+                Append(name, name, other.kinds[row], other.maxLengths[row], other.Precision(row), other.Extra(row));
             }
             else if (Extras[known]?.Values is null && other.Extra(row)?.Values is { } values)
             {
