@@ -29,6 +29,13 @@ internal static class LookupKey
             return;
         }
 
+        CheckKeyedLookup(context, reference, descriptor, target);
+    }
+
+    // Apart from Check, so that the lambdas over the reference make their closure for a lookup to a keyed table only,
+    // not on entry for every field reference.
+    private static void CheckKeyedLookup(FieldMappingAnalysisContext context, FieldReference reference, DiagnosticDescriptor descriptor, EntityDefinition target)
+    {
         bool isMapKey = reference.Side == reference.Mapping.Map.KeySide
             && context.Model.GetKeyFields(reference.Mapping.Map).Any(k => string.Equals(k.Name, reference.Column, StringComparison.OrdinalIgnoreCase));
         if (isMapKey)
