@@ -65,19 +65,42 @@ internal sealed class FieldTable
         extraRows = [.. rows];
         extras = rows.Select(row => builder.Extras[row]!).ToArray();
         keyNames = builder.KeyNames;
-        var slots = MakeIndex(count);
+        int size = 4;
+        while (size * 3 < count * 4 + 4)
+        {
+            size *= 2;
+        }
+
         if (count < ushort.MaxValue)
         {
-            shortIndex = new ushort[slots.Length];
-            for (int i = 0; i < slots.Length; i++)
-            {
-                shortIndex[i] = (ushort)slots[i];
-            }
+            shortIndex = new ushort[size];
         }
         else
         {
-            index = slots;
+            index = new int[size];
         }
+
+        for (int row = 0; row < count; row++)
+        {
+            for (int slot = StringComparer.OrdinalIgnoreCase.GetHashCode(KeyName(row)) & (size - 1); ; slot = (slot + 1) & (size - 1))
+            {
+                if ((shortIndex is not null ? shortIndex[slot] : index![slot]) == 0)
+                {
+                    if (shortIndex is not null)
+                    {
+                        shortIndex[slot] = (ushort)(row + 1);
+                    }
+                    else
+                    {
+                        index![slot] = row + 1;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        builder.Release();
         Count = count;
         Rows = new RowList(this);
     }
@@ -156,31 +179,6 @@ internal sealed class FieldTable
         }
     }
 
-    /// <summary>Row numbers plus one (0: empty) in a power of two of slots, at most three quarters full.</summary>
-    private int[] MakeIndex(int count)
-    {
-        int size = 4;
-        while (size * 3 < count * 4 + 4)
-        {
-            size *= 2;
-        }
-
-        var index = new int[size];
-        for (int row = 0; row < count; row++)
-        {
-            for (int slot = StringComparer.OrdinalIgnoreCase.GetHashCode(KeyName(row)) & (size - 1); ; slot = (slot + 1) & (size - 1))
-            {
-                if (index[slot] == 0)
-                {
-                    index[slot] = row + 1;
-                    break;
-                }
-            }
-        }
-
-        return index;
-    }
-
     private static T[] Trimmed<T>(T[] items, int count)
     {
         var trimmed = new T[count];
@@ -205,9 +203,64 @@ internal sealed class FieldTable
         internal int[] Precisions = [];
         internal FieldExtra?[] Extras = [];
         internal Dictionary<int, string>? KeyNames;
-        private int[] index = new int[4];
+        private int[] index;
+
+        // The last built table's arrays, for the next builder on the thread: grown field by field, they were most of
+        // what binding metadata allocated (a table's columns are copied out at their final size anyway).
+        [ThreadStatic]
+        private static Builder? spare;
+
+        public Builder()
+        {
+            index = new int[4];
+            if (spare is { } arrays)
+            {
+                spare = null;
+                Names = arrays.Names;
+                Kinds = arrays.Kinds;
+                MaxLengths = arrays.MaxLengths;
+                Precisions = arrays.Precisions;
+                Extras = arrays.Extras;
+                // A large index is not cleared for a small table: a fresh one grows to what this table needs.
+                if (arrays.index.Length <= 1024)
+                {
+                    index = arrays.index;
+                }
+            }
+        }
 
         public int Count { get; private set; }
+
+        /// <summary>Hands the arrays on to the thread's next builder, once the table has copied what it keeps.</summary>
+        internal void Release()
+        {
+            Array.Clear(Names, 0, Count);
+            Array.Clear(Extras, 0, Count);
+            Array.Clear(index, 0, index.Length);
+            var arrays = new Builder(Names, Kinds, MaxLengths, Precisions, Extras, index);
+            Names = [];
+            Kinds = [];
+            MaxLengths = [];
+            Precisions = [];
+            Extras = [];
+            index = new int[4];
+            KeyNames = null;
+            Count = 0;
+            if (spare is null || spare.Names.Length < arrays.Names.Length)
+            {
+                spare = arrays;
+            }
+        }
+
+        private Builder(string[] names, byte[] kinds, int[] maxLengths, int[] precisions, FieldExtra?[] extras, int[] index)
+        {
+            Names = names;
+            Kinds = kinds;
+            MaxLengths = maxLengths;
+            Precisions = precisions;
+            Extras = extras;
+            this.index = index;
+        }
 
         /// <summary>A builder holding the rows of <paramref name="basis"/>, to add another definition's fields to.</summary>
         public static Builder From(FieldTable basis)
