@@ -337,12 +337,63 @@ public sealed class SummaryCache
         Interlocked.Increment(ref written);
     }
 
+    private const string LastRunFileName = "lastrun.bin";
+
+    /// <summary>The last run's record (<see cref="LastRun"/>) when its file is whole and of this build; null otherwise.</summary>
+    internal byte[]? ReadLastRun()
+    {
+        try
+        {
+            var bytes = Util.SafeFileReader.Read(Path.Combine(Folder, LastRunFileName), MaxFileBytes, Root);
+            return bytes.Length >= 32 && SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))
+                ? bytes[..^32]
+                : null;
+        }
+        catch (Exception ex) when (ex is Util.UnsafeReadException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the last run's record atomically; null removes it (a run whose report cannot be kept exactly).</summary>
+    internal void SaveLastRun(byte[]? body)
+    {
+        string path = Path.Combine(Folder, LastRunFileName);
+        try
+        {
+            var guard = new Util.WriteGuard(Root);
+            Util.SafeFileWriter.Check(path, guard);
+            if (body is null)
+            {
+                if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Regular)
+                {
+                    File.Delete(path);
+                }
+
+                return;
+            }
+
+            IgnoreInGit(guard);
+            Util.SafeFileWriter.Write(path, [.. body, .. SHA256.HashData(body)], guard);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
+        {
+            // The next run checks the workspace again: slower, the same report.
+        }
+    }
+
     /// <summary>
     /// Writes the entries this run used or made (stale ones drop out), when anything changed. Never throws for a
     /// folder that cannot be written: the cache is an optimisation, and the run's findings do not depend on it.
     /// </summary>
     public bool Save()
     {
+        // A run answered by the last run's record read no entry: the file stays as it is, unread.
+        if (!loaded.IsValueCreated && written == 0)
+        {
+            return false;
+        }
+
         _ = loaded.Value;
         if (written == 0 && used.Count == stored.Count)
         {
