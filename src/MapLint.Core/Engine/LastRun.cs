@@ -22,12 +22,13 @@ internal sealed class LastRun
 {
     private static readonly byte[] Magic = "MAPLINT-LAST-RUN-1\n"u8.ToArray();
 
-    private LastRun(string key, FileState[] files, IReadOnlyList<(int File, Diagnostic Finding)> findings, ReportFacts facts)
+    private LastRun(string key, FileState[] files, IReadOnlyList<(int File, Diagnostic Finding)> findings, ReportFacts facts, StageFacts? stage)
     {
         Key = key;
         Files = files;
         Findings = findings;
         Facts = facts;
+        Stage = stage;
     }
 
     /// <summary>What the run's findings depend on besides the files: the build, the options, the configuration files' contents.</summary>
@@ -39,8 +40,71 @@ internal sealed class LastRun
 
     private ReportFacts Facts { get; }
 
+    /// <summary>What an edit's workspace stage needs of the run (see <see cref="StageFacts"/>); null when an edit cannot start from it.</summary>
+    public StageFacts? Stage { get; }
+
+    public int FileCount => Files.Length;
+
     /// <summary>A file as the run read it; the stamp only when it was taken well before the run (git's racy-clean rule).</summary>
     private sealed record FileState(string FullPath, string DisplayPath, string Hash, FileStamp? Stamp, SourceText? Text);
+
+    public string HashOf(int file) => Files[file].Hash;
+
+    /// <summary>Each file's findings as that run reported them.</summary>
+    public List<Diagnostic>[] FindingsByFile()
+    {
+        var lists = new List<Diagnostic>[Files.Length];
+        for (int i = 0; i < lists.Length; i++)
+        {
+            lists[i] = [];
+        }
+
+        foreach (var (i, finding) in Findings)
+        {
+            lists[i].Add(finding);
+        }
+
+        return lists;
+    }
+
+    /// <summary>
+    /// The record after an edit: every file's findings as given, the files in <paramref name="read"/> with their
+    /// hash, stamp and text as the edit's check read them; the rest of the report as it was.
+    /// </summary>
+    public LastRun Edited(IReadOnlyList<List<Diagnostic>> findingsOf, IReadOnlyDictionary<int, (string Hash, FileStamp? Stamp, SourceText? Text)> read, StageFacts stage)
+    {
+        var files = (FileState[])Files.Clone();
+        foreach (var (i, now) in read)
+        {
+            files[i] = files[i] with { Hash = now.Hash, Stamp = now.Stamp, Text = now.Text };
+        }
+
+        var findings = new List<(int, Diagnostic)>();
+        var fileOf = new Dictionary<Diagnostic, int>(ReferenceIdentity.Instance);
+        for (int i = 0; i < findingsOf.Count; i++)
+        {
+            foreach (var finding in findingsOf[i])
+            {
+                fileOf[finding] = i;
+            }
+        }
+
+        var all = findingsOf.SelectMany(f => f).ToList();
+        all.Sort(DiagnosticComparer.Instance);
+        findings.AddRange(all.Select(f => (fileOf[f], f)));
+        return new LastRun(Key, files, findings, Facts, stage);
+    }
+
+    /// <summary>The report of an edit: these findings with the rest of the report as it was (an edit that keeps every document's name and tables keeps it).</summary>
+    public LintResult ToResult(IReadOnlyList<Diagnostic> diagnostics, Func<LintResult> analyze)
+    {
+        var full = new Lazy<LintResult>(analyze, LazyThreadSafetyMode.ExecutionAndPublication);
+        return new LintResult(diagnostics, Facts.FileCount, Facts.DocumentCount, Facts.Notes, new Lazy<SemanticModel>(() => full.Value.Model), new Lazy<BusinessCentral.BusinessCentralApp>(() => full.Value.BusinessCentral))
+        {
+            DocumentPaths = Facts.DocumentPaths,
+            MetadataSources = Facts.MetadataSources,
+        };
+    }
 
     private sealed record ReportFacts(int FileCount, int DocumentCount, IReadOnlyList<string> Notes, IReadOnlyList<string> DocumentPaths, IReadOnlyList<MetadataSource> MetadataSources);
 
@@ -70,7 +134,7 @@ internal sealed class LastRun
     /// The record of a finished run; null when a finding cannot be kept exactly (a text other than its file's, a
     /// rule the catalog does not know, a file's text that cannot be read again).
     /// </summary>
-    public static LastRun? Of(string key, IReadOnlyList<WorkspaceFile> files, IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<FileStamp?> stamps, IReadOnlyList<List<Diagnostic>> finished, LintResult result, DocumentSource source)
+    public static LastRun? Of(string key, IReadOnlyList<WorkspaceFile> files, IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<FileStamp?> stamps, IReadOnlyList<List<Diagnostic>> finished, LintResult result, DocumentSource source, StageFacts? stage)
     {
         var fileOf = new Dictionary<Diagnostic, int>(ReferenceIdentity.Instance);
         var states = new FileState[files.Count];
@@ -100,7 +164,7 @@ internal sealed class LastRun
             findings.Add((i, finding));
         }
 
-        return new LastRun(key, states, findings, new ReportFacts(result.FileCount, result.DocumentCount, result.Notes, result.DocumentPaths, result.MetadataSources));
+        return new LastRun(key, states, findings, new ReportFacts(result.FileCount, result.DocumentCount, result.Notes, result.DocumentPaths, result.MetadataSources), stage);
     }
 
     public byte[] Write()
@@ -170,6 +234,9 @@ internal sealed class LastRun
                 w.Write(metadata.FullPath);
                 SummaryCodec.WriteStrings(w, metadata.EntityNames);
             }
+
+            w.Write(Stage is not null);
+            Stage?.Write(w);
         }
 
         return buffer.ToArray();
@@ -250,7 +317,8 @@ internal sealed class LastRun
                 sources.Add(new MetadataSource(r.ReadString(), r.ReadString(), SummaryCodec.ReadStrings(r)));
             }
 
-            return r.BaseStream.Position == bytes.Length ? new LastRun(key, states, findings, new ReportFacts(fileCount, documentCount, notes, documentPaths, sources)) : null;
+            var stage = r.ReadBoolean() ? StageFacts.Read(r, files.Count) : null;
+            return r.BaseStream.Position == bytes.Length ? new LastRun(key, states, findings, new ReportFacts(fileCount, documentCount, notes, documentPaths, sources), stage) : null;
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
@@ -259,13 +327,14 @@ internal sealed class LastRun
     }
 
     /// <summary>
-    /// Whether every file is as this run read it: the same stamp, or else the same content hash (the file is then
-    /// read). Files found the same by their content get their stamp now, when it is safe to keep (<paramref name="restamped"/>).
+    /// The files not as this run read them: neither the same stamp nor, read again, the same content hash; null
+    /// when more than <paramref name="most"/> changed. Files found the same by their content get their stamp now,
+    /// when it is safe to keep (<paramref name="restamped"/>).
     /// </summary>
-    public bool Holds(IReadOnlyList<WorkspaceFile> files, DocumentSource source, long runStartNs, ParallelOptions parallel, out bool restamped)
+    public List<int>? Changed(IReadOnlyList<WorkspaceFile> files, DocumentSource source, long runStartNs, ParallelOptions parallel, int most, out bool restamped)
     {
         var now = new FileStamp?[files.Count];
-        bool same = true;
+        var changed = new System.Collections.Concurrent.ConcurrentBag<int>();
         int stamped = 0;
         Parallel.For(0, files.Count, parallel, (i, loop) =>
         {
@@ -279,8 +348,12 @@ internal sealed class LastRun
             var bytes = state.Hash.Length == 64 ? source.Read(files[i], new DiagnosticBag(files[i].DisplayPath, null)) : null;
             if (bytes is null || LintWorkspace.Hash(bytes) != state.Hash)
             {
-                same = false;
-                loop.Stop();
+                changed.Add(i);
+                if (changed.Count > most)
+                {
+                    loop.Stop();
+                }
+
                 return;
             }
 
@@ -291,19 +364,16 @@ internal sealed class LastRun
             }
         });
 
-        restamped = same && stamped > 0;
-        if (restamped)
+        restamped = stamped > 0;
+        for (int i = 0; i < Files.Length; i++)
         {
-            for (int i = 0; i < Files.Length; i++)
+            if (now[i] is { } stamp)
             {
-                if (now[i] is { } stamp)
-                {
-                    Files[i] = Files[i] with { Stamp = stamp };
-                }
+                Files[i] = Files[i] with { Stamp = stamp };
             }
         }
 
-        return same;
+        return changed.Count > most ? null : changed.Order().ToList();
     }
 
     /// <summary>A stamp taken before a read can stand for the content read when the file was last changed well before the run began.</summary>
@@ -317,14 +387,5 @@ internal sealed class LastRun
     /// The report this record holds. What it does not hold (the semantic model, the Business Central app) is made
     /// by <paramref name="analyze"/>, which runs the engine, only if a front asks for it.
     /// </summary>
-    public LintResult ToResult(Func<LintResult> analyze)
-    {
-        var diagnostics = Findings.Select(f => f.Finding).ToList();
-        var full = new Lazy<LintResult>(analyze, LazyThreadSafetyMode.ExecutionAndPublication);
-        return new LintResult(diagnostics, Facts.FileCount, Facts.DocumentCount, Facts.Notes, new Lazy<SemanticModel>(() => full.Value.Model), new Lazy<BusinessCentral.BusinessCentralApp>(() => full.Value.BusinessCentral))
-        {
-            DocumentPaths = Facts.DocumentPaths,
-            MetadataSources = Facts.MetadataSources,
-        };
-    }
+    public LintResult ToResult(Func<LintResult> analyze) => ToResult(Findings.Select(f => f.Finding).ToList(), analyze);
 }

@@ -15,7 +15,7 @@ namespace MapLint.Engine;
 /// severities, suppressions and sorting. One path for the CLI, hooks, builds and an editor: a changed file gets a
 /// new summary and the rest are reused (<see cref="Update"/>), so an editor or a hook pays for what changed.
 /// </summary>
-public sealed class LintWorkspace
+public sealed partial class LintWorkspace
 {
     private readonly LintOptions options;
     private readonly OverlaySource source;
@@ -51,7 +51,8 @@ public sealed class LintWorkspace
         Timings.Mark("open the workspace (before the engine's laps)");
         if (workspace.FromLastRun())
         {
-            Timings.Mark("the last run's report: every file and the configuration as it read them");
+            bool kept = options.Cache?.Save() ?? false;
+            Timings.Mark($"cache {(kept ? "written" : "left as it was")}");
             return workspace;
         }
 
@@ -64,6 +65,9 @@ public sealed class LintWorkspace
         }
         return workspace;
     }
+
+    /// <summary>How the last result was made: by the engine on every file, from the last run's report, or by an edit of it (tests, timings).</summary>
+    internal string MadeBy { get; private set; } = "engine";
 
     // Set while the result is the last run's record: nothing was summarized, and anything that needs the
     // summaries (the dependency index, an edit, the model) runs the engine first.
@@ -83,9 +87,15 @@ public sealed class LintWorkspace
         runStartNs = NowNs();
         string key = LastRun.KeyOf(options, Inputs);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
-        if (LastRun.Read(bytes, key, files, source) is not { } record || !record.Holds(files, source, runStartNs, parallel, out bool restamped))
+        if (LastRun.Read(bytes, key, files, source) is not { } record
+            || record.Changed(files, source, runStartNs, parallel, Math.Max(16, files.Count / 16), out bool restamped) is not { } changed)
         {
             return false;
+        }
+
+        if (changed.Count > 0)
+        {
+            return FromAnEdit(record, changed, cache);
         }
 
         if (restamped)
@@ -94,11 +104,13 @@ public sealed class LintWorkspace
         }
 
         lastRun = record;
+        MadeBy = "last run";
         Result = record.ToResult(() =>
         {
             CatchUp();
             return Result;
         });
+        Timings.Mark("the last run's report: every file and the configuration as it read them");
         return true;
     }
 
@@ -111,6 +123,7 @@ public sealed class LintWorkspace
         }
 
         lastRun = null;
+        MadeBy = "engine";
         Analyze(Enumerable.Range(0, files.Count).ToHashSet());
         KeepLastRun();
         options.Cache?.Save();
@@ -119,10 +132,13 @@ public sealed class LintWorkspace
     /// <summary>Keeps this run's report for the next run, or drops the old one when this report cannot be kept exactly.</summary>
     private void KeepLastRun()
     {
-        if (UsableCache is { } cache && finishedOf is { } finished)
+        if (UsableCache is { } cache && finishedOf is { } finished && lastModel is { } model)
         {
-            var record = LastRun.Of(LastRun.KeyOf(options, Inputs), files, summaries!, stampOf, finished, Result, source);
+            // Exports are converted for the entities the maps use: an edit of a map can change what they hold.
+            var stage = summaries.Any(s => s is null or { IsMetadataExport: true }) ? null : StageFacts.Of(summaries!, model);
+            var record = LastRun.Of(LastRun.KeyOf(options, Inputs), files, summaries!, stampOf, finished, Result, source, stage);
             cache.SaveLastRun(record?.Write());
+            Timings.Mark("the report kept for the next run");
         }
     }
 
@@ -854,7 +870,7 @@ public sealed class LintWorkspace
         var model = replacing is not null
             // The key-column index answers only for the columns lookups ask about, which the edit left alone.
             ? new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = lastModel!.KeyColumns, PreviousGraph = lastModel.SyncGraph, Replacing = replacing }
-            : new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = KeyColumns };
+            : new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = givenKeyColumns ?? KeyColumns };
         var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
         lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).

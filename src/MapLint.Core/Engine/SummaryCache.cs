@@ -339,6 +339,13 @@ public sealed class SummaryCache
 
     private const string LastRunFileName = "lastrun.bin";
 
+    // Set when a run reads only some of the workspace's files (an edit of the last run): the entries of the files
+    // it did not read are still good, so the next write keeps them.
+    private bool keepOthers;
+
+    /// <summary>The next <see cref="Save"/> keeps the entries this run did not use (it read only some files).</summary>
+    internal void KeepEntriesOfOtherFiles() => keepOthers = true;
+
     /// <summary>The last run's record (<see cref="LastRun"/>) when its file is whole and of this build; null otherwise.</summary>
     internal byte[]? ReadLastRun()
     {
@@ -395,7 +402,7 @@ public sealed class SummaryCache
         }
 
         _ = loaded.Value;
-        if (written == 0 && used.Count == stored.Count)
+        if (written == 0 && (keepOthers || used.Count == stored.Count))
         {
             return false;
         }
@@ -410,7 +417,7 @@ public sealed class SummaryCache
             {
                 writer.Write(Magic);
                 writer.Write(Stamp);
-                var entries = used.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+                var entries = (keepOthers ? stored.Where(e => !used.ContainsKey(e.Key)).Concat(used) : used).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
                 writer.Write(entries.Count);
                 foreach (var (key, payload) in entries)
                 {
@@ -422,7 +429,11 @@ public sealed class SummaryCache
 
             var body = buffer.ToArray();
             Util.SafeFileWriter.Write(FilePath, [.. body, .. SHA256.HashData(body)], guard);
-            DropUnusedDefinitions();
+            if (!keepOthers)
+            {
+                DropUnusedDefinitions();
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)

@@ -99,6 +99,167 @@ public sealed class LastRunTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Seeded random edits of a workspace of maps that look each other up (cycles, shared tables, metadata): after
+    /// each, a cached run — the last run's report, an edit of it, or the engine on every file — finds exactly what an
+    /// uncached run finds, and edits that keep names and tables take the edit's path.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void AfterEachRandomEditACachedRunFindsWhatAnUncachedRunFinds(int seed)
+    {
+        string folder = Path.Combine(temp, "workspace");
+        string cacheFolder = Path.Combine(temp, "cache");
+        const int Maps = 30;
+        var random = new Random(seed);
+        var maps = Enumerable.Range(0, Maps).Select(i => new EditedMap(i, random)).ToList();
+        Directory.CreateDirectory(Path.Combine(folder, "maps"));
+        Directory.CreateDirectory(Path.Combine(folder, "metadata"));
+        foreach (var map in maps)
+        {
+            map.Write(folder);
+        }
+
+        File.WriteAllText(Path.Combine(folder, "metadata", "dataverse.json"), DataverseMetadata(Maps));
+        File.WriteAllText(Path.Combine(folder, "project.json"), """{ "kind": "project", "name": "P", "tasks": [ { "name": "t", "map": "Map 3" } ] }""");
+        var madeBy = new List<string>();
+        for (int step = 0; step < 60; step++)
+        {
+            var files = FileDiscovery.Discover([folder], folder, MapLintConfig.Default).Files;
+            var workspace = LintWorkspace.Open(files, new LintOptions { Cache = SummaryCache.Open(cacheFolder) });
+            string expected = Render(Linter.Run(files, new LintOptions()));
+            Assert.True(expected == Render(workspace.Result), $"step {step} ({workspace.MadeBy}) after: {string.Join("; ", maps.Select(m => m.LastEdit).Where(e => e.Length > 0))}\nexpected:\n{expected}\nactual:\n{Render(workspace.Result)}");
+            madeBy.Add(workspace.MadeBy);
+            foreach (var map in maps)
+            {
+                map.LastEdit = string.Empty;
+            }
+
+            int edits = random.Next(10) == 0 ? 2 : 1;
+            for (int e = 0; e < edits; e++)
+            {
+                var map = maps[random.Next(Maps)];
+                map.Edit(random, Maps);
+                map.Write(folder);
+            }
+
+            if (random.Next(12) == 0)
+            {
+                File.WriteAllText(Path.Combine(folder, "metadata", "dataverse.json"), DataverseMetadata(Maps).Replace("\"fld3\"", "\"fld3x\"", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Contains("edit", madeBy);
+        Assert.True(madeBy.Count(m => m == "edit") >= 10, string.Join(", ", madeBy));
+    }
+
+    private static string DataverseMetadata(int maps)
+    {
+        var text = new System.Text.StringBuilder("{ \"kind\": \"entityMetadata\", \"app\": \"dataverse\", \"entities\": {\n");
+        for (int t = 0; t < maps; t++)
+        {
+            text.Append("  \"tbl").Append(t).Append("\": { \"keys\": [[\"fld0\"]], \"fields\": {");
+            for (int k = 0; k < 8; k++)
+            {
+                text.Append(" \"fld").Append(k).Append("\": { \"type\": \"string\", \"maxLength\": 60 },");
+            }
+
+            for (int j = 0; j < maps; j++)
+            {
+                text.Append(" \"lkp").Append(j).Append("\": { \"type\": \"lookup\", \"target\": \"tbl").Append(j).Append("\" }").Append(j + 1 < maps ? "," : string.Empty);
+            }
+
+            text.Append(" } }").Append(t + 1 < maps ? ",\n" : "\n");
+        }
+
+        return text.Append("} }\n").ToString();
+    }
+
+    /// <summary>A map of the random-edit workspace: its table, plain fields and lookups, and what the last edit did.</summary>
+    private sealed class EditedMap
+    {
+        private readonly int index;
+        private readonly List<(int Field, string Direction)> fields = [];
+        private readonly List<int> lookups = [];
+        private string name;
+        private int table;
+        private bool broken;
+
+        public EditedMap(int index, Random random)
+        {
+            this.index = index;
+            name = "Map " + index;
+            table = index % 7 == 6 ? index - 1 : index;
+            for (int k = 0; k < 5; k++)
+            {
+                fields.Add((k, random.Next(4) == 0 ? ">" : "="));
+            }
+
+            for (int l = random.Next(4); l > 0; l--)
+            {
+                lookups.Add(random.Next(30));
+            }
+        }
+
+        public string LastEdit { get; set; } = string.Empty;
+
+        public void Edit(Random random, int maps)
+        {
+            int kind = random.Next(10);
+            switch (kind)
+            {
+                case < 2 when fields.Count > 0:
+                    int f = random.Next(fields.Count);
+                    fields[f] = (fields[f].Field, fields[f].Direction switch { "=" => ">", ">" => "<", _ => "=" });
+                    LastEdit = $"{name}: direction of fld{fields[f].Field} {fields[f].Direction}";
+                    break;
+                case 2 when fields.Count > 0:
+                    int r = random.Next(fields.Count);
+                    LastEdit = $"{name}: fld{fields[r].Field} removed";
+                    fields.RemoveAt(r);
+                    break;
+                case < 5:
+                    lookups.Add(random.Next(maps));
+                    LastEdit = $"{name}: lookup lkp{lookups[^1]} added";
+                    break;
+                case < 7 when lookups.Count > 0:
+                    LastEdit = $"{name}: lookup lkp{lookups[0]} removed";
+                    lookups.RemoveAt(0);
+                    break;
+                case 7:
+                    fields.Add((fields.Count + random.Next(3), "="));
+                    LastEdit = $"{name}: field fld{fields[^1].Field} added";
+                    break;
+                case 8:
+                    table = random.Next(maps);
+                    LastEdit = $"{name}: table tbl{table}";
+                    break;
+                default:
+                    broken = !broken;
+                    LastEdit = $"{name}: {(broken ? "broken" : "mended")}";
+                    break;
+            }
+        }
+
+        public void Write(string folder)
+        {
+            var text = new System.Text.StringBuilder();
+            text.Append("{ \"kind\": \"tableMap\", \"name\": \"").Append(name).Append("\",\n");
+            text.Append("  \"source\": { \"app\": \"financeAndOperations\", \"entity\": \"Entity").Append(index).Append("\" },\n");
+            text.Append("  \"destination\": { \"app\": \"dataverse\", \"entity\": \"tbl").Append(table).Append("\" },\n");
+            text.Append("  \"mappings\": [\n");
+            var lines = fields.Select(f => $"    {{ \"source\": \"FIELD{f.Field}\", \"direction\": \"{f.Direction}\", \"destination\": \"fld{f.Field}\" }}")
+                .Concat(lookups.Select((l, n) => $"    {{ \"source\": \"REF{n}\", \"direction\": \">\", \"destination\": \"lkp{l}.fld0\" }}"));
+            text.Append(string.Join(",\n", lines)).Append(broken ? "\n" : "\n  ]\n}\n");
+            File.WriteAllText(Path.Combine(folder, "maps", $"map{index}.json"), text.ToString());
+        }
+    }
+
     private static string Render(LintResult result) => IncrementalTests.Render(result);
 
     private static string Describe(MetadataSource source) => source.App + "|" + source.FullPath + "|" + string.Join(",", source.EntityNames);
