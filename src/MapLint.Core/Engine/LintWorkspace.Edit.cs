@@ -76,7 +76,7 @@ public sealed partial class LintWorkspace
                 {
                     foreach (var (app, table) in graph.TargetTablesOf(map))
                     {
-                        foreach (int owner in stage.FilesOfTable(app, table))
+                        foreach (int owner in stage.FilesOfTable(app, table, map.Deployment))
                         {
                             grew |= !needed.Contains(owner) && leadsTo.Add(owner);
                         }
@@ -132,8 +132,8 @@ public sealed partial class LintWorkspace
         var facts = stage.Files[file];
         foreach (var map in facts.Maps)
         {
-            affected.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity));
-            affected.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity));
+            affected.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+            affected.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
         }
 
         foreach (var name in facts.Names)
@@ -156,8 +156,8 @@ public sealed partial class LintWorkspace
         {
             foreach (var map in stage.Files[i].Maps)
             {
-                needed.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity));
-                needed.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity));
+                needed.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+                needed.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
             }
 
             foreach (var name in stage.Files[i].Names)

@@ -175,13 +175,32 @@ public sealed partial class LintWorkspace
     public LintOptions Options => options;
 
     /// <summary>Which files' findings depend on which files (metadata, connection sets, maps they look up, configuration).</summary>
-    public DependencyIndex Dependencies
+    // (What it answers from the summaries runs the engine first when the result is the last run's report.)
+    public DependencyIndex Dependencies => dependencies ??= new DependencyIndex(this);
+
+    /// <summary>
+    /// The dependents of changed map files from the last run's record, when the result is that report (or an edit
+    /// of it) and every path is a file of MapLint maps in it; null otherwise (the summaries answer).
+    /// </summary>
+    internal IReadOnlyList<WorkspaceFile>? RecordedDependentsOf(IReadOnlyList<string> fullPaths)
     {
-        get
+        if (lastRun?.Stage is not { } stage)
         {
-            CatchUp();
-            return dependencies ??= new DependencyIndex(this);
+            return null;
         }
+
+        var changed = new List<int>(fullPaths.Count);
+        foreach (var path in fullPaths)
+        {
+            if (!indexOfPath.TryGetValue(path, out int i) || !stage.Files[i].PlainMaps)
+            {
+                return null;
+            }
+
+            changed.Add(i);
+        }
+
+        return stage.DependentsOfMaps(changed).Select(i => files[i]).ToList();
     }
 
     /// <summary>The exact files a run reads: the documents, maplint.json, the .editorconfig files and the metadata globs.</summary>

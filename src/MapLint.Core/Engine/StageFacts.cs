@@ -78,11 +78,11 @@ internal sealed class StageFacts
     /// <summary>The key-column index as the last run answered the questions lookups asked.</summary>
     public KeyColumnIndex KeyColumns() => KeyColumnIndex.FromAnswers(Answers);
 
-    /// <summary>Files with a map of the table (either side, any deployment; names compared ignoring case).</summary>
-    public IReadOnlyList<int> FilesOfTable(string app, string entity)
+    /// <summary>Files with a map of the table in the deployment (either side; names compared ignoring case, as the model does).</summary>
+    public IReadOnlyList<int> FilesOfTable(string app, string entity, string? deployment)
     {
-        filesOfTable ??= Index(f => f.Maps.SelectMany(m => new[] { TableKey(m.SourceApp, m.SourceEntity), TableKey(m.DestinationApp, m.DestinationEntity) }));
-        return filesOfTable.GetValueOrDefault(TableKey(app, entity)) ?? [];
+        filesOfTable ??= Index(f => f.Maps.SelectMany(m => new[] { TableKey(m.SourceApp, m.SourceEntity, m.Deployment), TableKey(m.DestinationApp, m.DestinationEntity, m.Deployment) }));
+        return filesOfTable.GetValueOrDefault(TableKey(app, entity, deployment)) ?? [];
     }
 
     /// <summary>Files with a document of the name (kind and name, ignoring case).</summary>
@@ -139,6 +139,43 @@ internal sealed class StageFacts
         return forward.Where(backward.Contains);
     }
 
+    /// <summary>
+    /// What <see cref="DependencyIndex.DependentsOf(IEnumerable{string})"/> answers for changed map files, from
+    /// the facts: the files themselves, those of their documents' names, every project, the files reaching them
+    /// through lookups with the maps of those files' tables, and every file with a lookup to a table no map writes.
+    /// </summary>
+    public SortedSet<int> DependentsOfMaps(IReadOnlyCollection<int> changed)
+    {
+        var result = new SortedSet<int>(changed);
+        foreach (int i in changed)
+        {
+            foreach (var name in Files[i].Names)
+            {
+                result.UnionWith(FilesOfName(name));
+            }
+        }
+
+        for (int i = 0; i < Files.Length; i++)
+        {
+            if (Files[i].Project || Files[i].Uncoupled)
+            {
+                result.Add(i);
+            }
+        }
+
+        foreach (int j in Reached(changed, DependentsOf))
+        {
+            result.Add(j);
+            foreach (var map in Files[j].Maps)
+            {
+                result.UnionWith(FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+                result.UnionWith(FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
+            }
+        }
+
+        return result;
+    }
+
     private Dictionary<string, List<int>> Index(Func<FileFacts, IEnumerable<string>> keys)
     {
         var index = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -158,7 +195,7 @@ internal sealed class StageFacts
         return index;
     }
 
-    internal static string TableKey(string app, string entity) => app + "\u0001" + entity;
+    internal static string TableKey(string app, string entity, string? deployment) => app + "\u0001" + entity + "\u0001" + deployment;
 
     public void Write(BinaryWriter w)
     {
@@ -216,6 +253,7 @@ internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool
             var columns = k < summary.Columns.Count ? summary.Columns[k] : null;
             facts.Add(new MapFacts(
                 map.Name,
+                map.Deployment,
                 map.Source.App,
                 map.Source.Entity,
                 map.Destination.App,
@@ -264,6 +302,7 @@ internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool
         foreach (var map in Maps)
         {
             w.Write(map.Name);
+            SummaryCodec.WriteOptional(w, map.Deployment);
             w.Write(map.SourceApp);
             w.Write(map.SourceEntity);
             w.Write(map.DestinationApp);
@@ -292,7 +331,7 @@ internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool
         var maps = new List<MapFacts>(Math.Min(mapCount, 1 << 12));
         for (int k = 0; k < mapCount; k++)
         {
-            maps.Add(new MapFacts(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r)));
+            maps.Add(new MapFacts(r.ReadString(), SummaryCodec.ReadOptional(r), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r)));
         }
 
         int count = r.ReadInt32();
@@ -313,10 +352,11 @@ internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool
 }
 
 /// <summary>A map's part of <see cref="FileFacts"/>: its name and tables, and of its columns those some lookup asked about.</summary>
-internal sealed record MapFacts(string Name, string SourceApp, string SourceEntity, string DestinationApp, string DestinationEntity, IReadOnlyList<string> WrittenSource, IReadOnlyList<string> WrittenDestination, IReadOnlyList<string> PlainSource, IReadOnlyList<string> PlainDestination)
+internal sealed record MapFacts(string Name, string? Deployment, string SourceApp, string SourceEntity, string DestinationApp, string DestinationEntity, IReadOnlyList<string> WrittenSource, IReadOnlyList<string> WrittenDestination, IReadOnlyList<string> PlainSource, IReadOnlyList<string> PlainDestination)
 {
     public bool SameForOthers(MapFacts was) =>
         string.Equals(Name, was.Name, StringComparison.Ordinal)
+        && string.Equals(Deployment, was.Deployment, StringComparison.Ordinal)
         && string.Equals(SourceApp, was.SourceApp, StringComparison.Ordinal) && string.Equals(SourceEntity, was.SourceEntity, StringComparison.Ordinal)
         && string.Equals(DestinationApp, was.DestinationApp, StringComparison.Ordinal) && string.Equals(DestinationEntity, was.DestinationEntity, StringComparison.Ordinal)
         && Same(WrittenSource, was.WrittenSource) && Same(WrittenDestination, was.WrittenDestination)
