@@ -36,7 +36,7 @@ public sealed class LintOptions
 public sealed class LintResult
 {
     internal LintResult(IReadOnlyList<Diagnostic> diagnostics, int fileCount, int documentCount, IReadOnlyList<string> notes, SemanticModel model)
-        : this(diagnostics, fileCount, documentCount, notes, new Lazy<SemanticModel>(model), new Lazy<BusinessCentral.BusinessCentralApp>(MapLint.BusinessCentral.BusinessCentralApp.Empty))
+        : this(diagnostics, fileCount, documentCount, notes, new Lazy<SemanticModel>(() => model), new Lazy<BusinessCentral.BusinessCentralApp>(() => MapLint.BusinessCentral.BusinessCentralApp.Empty))
     {
     }
 
@@ -72,7 +72,7 @@ public sealed class LintResult
     public BusinessCentral.BusinessCentralApp BusinessCentral
     {
         get => lazyBusinessCentral.Value;
-        internal set => lazyBusinessCentral = new Lazy<BusinessCentral.BusinessCentralApp>(value);
+        internal set => lazyBusinessCentral = new Lazy<BusinessCentral.BusinessCentralApp>(() => value);
     }
 
     /// <summary>The metadata files' apps and entity names (loaded documents and files known from the cache).</summary>

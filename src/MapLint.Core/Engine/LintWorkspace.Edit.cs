@@ -114,6 +114,7 @@ public sealed partial class LintWorkspace
             cache.SaveLastRun(edited.Write());
             lastRun = edited;
             MadeBy = "edit";
+            cache.LastRunUse = "edit";
             Result = edited.ToResult(diagnostics, () =>
             {
                 CatchUp();

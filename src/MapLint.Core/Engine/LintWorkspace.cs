@@ -93,6 +93,7 @@ public sealed partial class LintWorkspace
             return false;
         }
 
+        Timings.Mark($"the last run's report read, every file's stamp compared ({changed.Count} changed)");
         if (changed.Count > 0)
         {
             return FromAnEdit(record, changed, cache);
@@ -105,6 +106,7 @@ public sealed partial class LintWorkspace
 
         lastRun = record;
         MadeBy = "last run";
+        cache.LastRunUse = "report";
         Result = record.ToResult(() =>
         {
             CatchUp();

@@ -372,7 +372,29 @@ public sealed class CacheTests : IDisposable
         string expected = Render(Linter.Run(files, new LintOptions { Config = config }));
         var first = Summaries(temp);
         Linter.Run(files, new LintOptions { Config = config, Cache = first });
-        string path = first.FilePath;
+        // The index (stamps, metadata entries) and every shard of the maps' entries get the damage.
+        foreach (var path in Directory.GetFiles(Path.Combine(temp, "maps")).Append(first.FilePath))
+        {
+            Damage(path, damage);
+        }
+
+        var damaged = Summaries(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = damaged })));
+        Assert.Equal(0, damaged.Hits);
+        Assert.NotNull(damaged.Rejected);
+        if (damage == "folder")
+        {
+            return; // nothing can be written where a folder stands; the run still gave the right findings
+        }
+
+        var rebuilt = Summaries(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = rebuilt })));
+        Assert.Null(rebuilt.Rejected);
+        Assert.Equal(0, rebuilt.Misses);
+    }
+
+    private static void Damage(string path, string damage)
+    {
         var bytes = File.ReadAllBytes(path);
         switch (damage)
         {
@@ -398,20 +420,6 @@ public sealed class CacheTests : IDisposable
                 Directory.CreateDirectory(path);
                 break;
         }
-
-        var damaged = Summaries(temp);
-        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = damaged })));
-        Assert.Equal(0, damaged.Hits);
-        Assert.NotNull(damaged.Rejected);
-        if (damage == "folder")
-        {
-            return; // nothing can be written where a folder stands; the run still gave the right findings
-        }
-
-        var rebuilt = Summaries(temp);
-        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = rebuilt })));
-        Assert.Null(rebuilt.Rejected);
-        Assert.Equal(0, rebuilt.Misses);
     }
 
     /// <summary>Replaces the identity in a cache file and seals it with a fresh checksum.</summary>
