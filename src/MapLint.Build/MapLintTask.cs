@@ -90,7 +90,7 @@ public sealed class MapLintTask : Microsoft.Build.Utilities.Task
         if (cache is not null)
         {
             // At detailed verbosity: whether the summaries under obj/ served the run (a touched map re-lints from them).
-            Log.LogMessage(MessageImportance.Low, string.Format(CultureInfo.InvariantCulture, "MapLint: map summaries reused {0}, made {1}", cache.Hits, cache.Misses));
+            Log.LogMessage(MessageImportance.Low, string.Format(CultureInfo.InvariantCulture, "MapLint: map summaries reused {0}, made {1}; the last run's report {2}", cache.Hits, cache.Misses, cache.LastRunUse switch { "report" => "reused", "edit" => "reused for an edit", _ => "not used" }));
         }
         if (Util.Timings.Enabled)
         {

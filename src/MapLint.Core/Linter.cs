@@ -36,13 +36,24 @@ public sealed class LintOptions
 public sealed class LintResult
 {
     internal LintResult(IReadOnlyList<Diagnostic> diagnostics, int fileCount, int documentCount, IReadOnlyList<string> notes, SemanticModel model)
+        : this(diagnostics, fileCount, documentCount, notes, new Lazy<SemanticModel>(() => model), new Lazy<BusinessCentral.BusinessCentralApp>(() => MapLint.BusinessCentral.BusinessCentralApp.Empty))
+    {
+    }
+
+    /// <summary>A report whose model and Business Central app are made only if asked for (the last run's, from its record).</summary>
+    internal LintResult(IReadOnlyList<Diagnostic> diagnostics, int fileCount, int documentCount, IReadOnlyList<string> notes, Lazy<SemanticModel> model, Lazy<BusinessCentral.BusinessCentralApp> businessCentral)
     {
         Diagnostics = diagnostics;
         FileCount = fileCount;
         DocumentCount = documentCount;
         Notes = notes;
-        Model = model;
+        lazyModel = model;
+        lazyBusinessCentral = businessCentral;
     }
+
+    private readonly Lazy<SemanticModel> lazyModel;
+    private Lazy<BusinessCentral.BusinessCentralApp> lazyBusinessCentral;
+    private IReadOnlyList<MetadataSource>? metadataSources;
 
     /// <summary>Sorted by path, position, id and message.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -55,10 +66,21 @@ public sealed class LintResult
     /// <summary>Run-level information, such as rules skipped for lack of metadata.</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    public SemanticModel Model { get; }
+    public SemanticModel Model => lazyModel.Value;
 
     /// <summary>The AL side of the run: tables, proxy tables and integration mappings read from .al files.</summary>
-    public BusinessCentral.BusinessCentralApp BusinessCentral { get; internal set; } = MapLint.BusinessCentral.BusinessCentralApp.Empty;
+    public BusinessCentral.BusinessCentralApp BusinessCentral
+    {
+        get => lazyBusinessCentral.Value;
+        internal set => lazyBusinessCentral = new Lazy<BusinessCentral.BusinessCentralApp>(() => value);
+    }
+
+    /// <summary>The metadata files' apps and entity names (loaded documents and files known from the cache).</summary>
+    public IReadOnlyList<MetadataSource> MetadataSources
+    {
+        get => metadataSources ?? Model.Metadata.Sources;
+        internal init => metadataSources = value;
+    }
 
     /// <summary>
     /// The paths of the documents bound, sorted: the model's documents and the metadata files a cached run knows
@@ -79,12 +101,12 @@ public sealed class LintResult
     {
         var all = Diagnostics.Concat(extra).ToList();
         all.Sort(DiagnosticComparer.Instance);
-        return new LintResult(all, FileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral, DocumentPaths = DocumentPaths };
+        return new LintResult(all, FileCount, DocumentCount, Notes, lazyModel, lazyBusinessCentral) { Phases = Phases, DocumentPaths = DocumentPaths, MetadataSources = MetadataSources };
     }
 
     /// <summary>The same run reporting only some findings (hook mode, baselines); <paramref name="fileCount"/> is what the summary counts.</summary>
     public LintResult Restrict(Func<Diagnostic, bool> keep, int fileCount) =>
-        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, Model) { Phases = Phases, BusinessCentral = BusinessCentral, DocumentPaths = DocumentPaths };
+        new(Diagnostics.Where(keep).ToList(), fileCount, DocumentCount, Notes, lazyModel, lazyBusinessCentral) { Phases = Phases, DocumentPaths = DocumentPaths, MetadataSources = MetadataSources };
 }
 
 /// <summary>

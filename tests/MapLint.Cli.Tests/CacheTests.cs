@@ -30,7 +30,7 @@ public sealed class CacheTests : IDisposable
         }
     }
 
-    private string CacheFile => Path.Combine(folder, ".maplint", "cache", "summaries.bin");
+    private string CacheFile => Path.Combine(folder, ".maplint", "cache", "index.bin");
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -116,10 +116,15 @@ public sealed class CacheTests : IDisposable
     }
 
     [Theory]
-    [InlineData("garbage")]
-    [InlineData("truncated")]
-    [InlineData("empty")]
-    public void ADamagedCacheFileIsIgnoredAndRebuilt(string damage)
+    [InlineData("index.bin", "garbage")]
+    [InlineData("index.bin", "truncated")]
+    [InlineData("index.bin", "empty")]
+    [InlineData("maps", "garbage")]
+    [InlineData("maps", "truncated")]
+    [InlineData("lastrun.bin", "garbage")]
+    [InlineData("lastrun.bin", "truncated")]
+    [InlineData("lastrun.bin", "empty")]
+    public void ADamagedCacheFileIsIgnoredAndRebuilt(string file, string damage)
     {
         var expected = CliRunner.RunIn(folder, "check", ".", "--show-source", "never", "--no-cache");
 
@@ -127,19 +132,90 @@ public sealed class CacheTests : IDisposable
         // run and the rebuilding run stamp the same files, so their caches can be compared byte for byte.
         Thread.Sleep(TimeSpan.FromSeconds(2.2));
         Assert.Equal(expected, CliRunner.RunIn(folder, "check", ".", "--show-source", "never"));
-        var good = File.ReadAllBytes(CacheFile);
-        File.WriteAllBytes(CacheFile, damage switch
+        string path = Path.Combine(folder, ".maplint", "cache", file);
+        if (file == "maps")
+        {
+            // One shard of the maps' entries (the largest, so a third of it cuts an entry).
+            path = Directory.GetFiles(path).OrderByDescending(f => new FileInfo(f).Length).First();
+        }
+
+        var good = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, damage switch
         {
             "garbage" => "{\"this\": \"is not a MapLint cache\"}"u8.ToArray(),
             "truncated" => good[..(good.Length / 3)],
             _ => [],
         });
 
+        // With the last run's report in place a run reads no summary: the summaries are read (and rebuilt) without it.
+        if (file != "lastrun.bin")
+        {
+            File.Delete(LastRunFile);
+        }
+
         var run = CliRunner.RunIn(folder, "check", ".", "--show-source", "never");
 
         Assert.Equal(expected, run);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(good, File.ReadAllBytes(CacheFile));
+        Assert.Equal(good, File.ReadAllBytes(path));
+    }
+
+    private string LastRunFile => Path.Combine(folder, ".maplint", "cache", "lastrun.bin");
+
+    /// <summary>
+    /// A run of a workspace whose files and configuration are as the last run read them prints that run's report
+    /// (MAPLINT_TIMINGS says so) without running a rule; each way a user changes an input makes the next run check
+    /// again and print what an uncached run prints: a map edited to the same size with its modification time put
+    /// back, a new map, a deleted one, maplint.json, a new .editorconfig, another working folder, a damaged record.
+    /// </summary>
+    [Fact]
+    public void TheLastRunsReportIsPrintedOnlyWhileEveryInputIsAsItWas()
+    {
+        var timings = new Dictionary<string, string> { ["MAPLINT_TIMINGS"] = "1" };
+        const string Served = "the last run's report";
+        void Same(string because, string directory = ".", string target = ".")
+        {
+            string where = Path.GetFullPath(directory, folder);
+            string[] check = ["check", target, "--format", "json"];
+            var uncached = Finish(Start(where, null, [.. check, "--no-cache"]));
+            var run = Finish(Start(where, timings, check));
+            Assert.Equal((uncached.ExitCode, uncached.Stdout), (run.ExitCode, run.Stdout));
+            Assert.False(run.Stderr.Contains(Served, StringComparison.Ordinal), because + ": the last run's report was printed");
+            var again = Finish(Start(where, timings, check));
+            Assert.Equal((uncached.ExitCode, uncached.Stdout), (again.ExitCode, again.Stdout));
+            Assert.True(again.Stderr.Contains(Served, StringComparison.Ordinal), because + ": the run after did not print the record\n" + again.Stderr);
+        }
+
+        Same("first run");
+        foreach (var format in new[] { "text", "sarif", "github" })
+        {
+            var uncached = CliRunner.RunIn(folder, "check", ".", "--format", format, "--no-cache");
+            Assert.Equal(uncached, CliRunner.RunIn(folder, "check", ".", "--format", format));
+        }
+
+        Thread.Sleep(TimeSpan.FromSeconds(2.2)); // stamps settle: the next edits are seen by their change time alone
+        string map = Path.Combine(folder, "maps", "customers.json");
+        var modified = File.GetLastWriteTimeUtc(map);
+        string text = File.ReadAllText(map);
+        Assert.Contains("\"direction\": \"=\"", text, StringComparison.Ordinal);
+        File.WriteAllText(map, text.Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(map, modified);
+        Same("a same-size edit with its modification time put back");
+
+        File.Copy(map, Path.Combine(folder, "maps", "customers-copy.json"));
+        Same("a new map");
+        File.Delete(Path.Combine(folder, "maps", "customers-copy.json"));
+        Same("a deleted map");
+
+        string config = Path.Combine(folder, "maplint.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"exclude\"", "\"rules\": { \"DIPV2200\": \"error\" },\n  \"exclude\"", StringComparison.Ordinal));
+        Same("maplint.json changed");
+        File.WriteAllText(Path.Combine(folder, "maps", ".editorconfig"), "[*.json]\ndotnet_diagnostic.DIPV2201.severity = none\n");
+        Same("a new .editorconfig");
+        Same("the same files from another working folder", "maps", "..");
+
+        File.WriteAllBytes(LastRunFile, File.ReadAllBytes(LastRunFile)[..100]);
+        Same("a damaged record");
     }
 
     private static Process Start(string workingDirectory, Dictionary<string, string>? environment, params string[] args)

@@ -107,7 +107,7 @@ public sealed class FuzzFindingsTests : IDisposable
     {
         Skip.If(OperatingSystem.IsWindows(), "devices and symbolic links are POSIX things here");
         string cache = Directory.CreateDirectory(Path.Combine(repo, ".maplint", "cache")).FullName;
-        File.CreateSymbolicLink(Path.Combine(cache, "summaries.bin"), "/dev/zero");
+        File.CreateSymbolicLink(Path.Combine(cache, "index.bin"), "/dev/zero");
         string planted = Path.Combine(temp, "planted-by-link");
         File.CreateSymbolicLink(Path.Combine(repo, ".maplint", ".gitignore"), planted);
         var uncached = Maplint("check", ".", "--no-cache");
@@ -115,7 +115,7 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Equal(1, cached.Exit);
         Assert.Equal(uncached.Stdout, cached.Stdout);
         Assert.False(File.Exists(planted), "the .gitignore link was written through");
-        Assert.Equal("/dev/zero", new FileInfo(Path.Combine(cache, "summaries.bin")).LinkTarget);
+        Assert.Equal("/dev/zero", new FileInfo(Path.Combine(cache, "index.bin")).LinkTarget);
     }
 
     // --output into a folder that is a committed link out of the repository: the report was written there.

@@ -33,7 +33,7 @@ public sealed record ConfigLoadResult(MapLintConfig Config, IReadOnlyList<Diagno
         // Only against entityMetadata documents: exports are converted for the entities the maps use, so an entity
         // missing from a converted $metadata may exist all the same.
         // (The catalog's sources: loaded documents and files known from the cache by their entity names.)
-        var financeAndOperations = result.Model.Metadata.Sources.Where(d => Model.Apps.IsFinanceAndOperations(d.App)).ToList();
+        var financeAndOperations = result.MetadataSources.Where(d => Model.Apps.IsFinanceAndOperations(d.App)).ToList();
         if (Bag is { } bag && SharingEntries.Count > 0 && financeAndOperations.Count > 0
             && financeAndOperations.All(d => d.FullPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !d.FullPath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
         {

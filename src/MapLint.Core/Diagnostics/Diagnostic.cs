@@ -60,6 +60,15 @@ public sealed class Diagnostic
             LogicalLocation = LogicalLocation,
         };
 
+    /// <summary>A finished finding as a run kept it (the engine's record of its last run).</summary>
+    internal static Diagnostic Restore(DiagnosticDescriptor descriptor, Location location, string message, Severity severity, string? jsonPath, ImmutableDictionary<string, string> properties, bool suppressed, string? justification, string? logicalLocation) =>
+        new(descriptor, location, message, severity, jsonPath, properties)
+        {
+            IsSuppressed = suppressed,
+            SuppressionJustification = justification,
+            LogicalLocation = logicalLocation,
+        };
+
     private Diagnostic Copy(Severity severity, bool suppressed, string? justification, string? logicalLocation) =>
         new(Descriptor, Location, Message, severity, JsonPath, Properties)
         {

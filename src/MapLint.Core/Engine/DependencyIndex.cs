@@ -48,7 +48,11 @@ public sealed class DependencyIndex
     /// change (themselves included when they belong to the workspace), in file order. A change to the
     /// configuration concerns every file.
     /// </summary>
-    public IReadOnlyList<WorkspaceFile> DependentsOf(IEnumerable<string> changedFullPaths) => DependentsOf(changedFullPaths, workspaceRules: true);
+    public IReadOnlyList<WorkspaceFile> DependentsOf(IEnumerable<string> changedFullPaths)
+    {
+        var paths = changedFullPaths.ToList();
+        return workspace.RecordedDependentsOf(paths) ?? DependentsOf(paths, workspaceRules: true);
+    }
 
     /// <summary>
     /// The files whose summaries must be made again when the files change: the files themselves, the maps whose

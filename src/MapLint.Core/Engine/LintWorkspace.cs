@@ -15,7 +15,7 @@ namespace MapLint.Engine;
 /// severities, suppressions and sorting. One path for the CLI, hooks, builds and an editor: a changed file gets a
 /// new summary and the rest are reused (<see cref="Update"/>), so an editor or a hook pays for what changed.
 /// </summary>
-public sealed class LintWorkspace
+public sealed partial class LintWorkspace
 {
     private readonly LintOptions options;
     private readonly OverlaySource source;
@@ -49,7 +49,15 @@ public sealed class LintWorkspace
         options ??= new LintOptions();
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
         Timings.Mark("open the workspace (before the engine's laps)");
+        if (workspace.FromLastRun())
+        {
+            bool kept = options.Cache?.Save() ?? false;
+            Timings.Mark($"cache {(kept ? "written" : "left as it was")}");
+            return workspace;
+        }
+
         workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+        workspace.KeepLastRun();
         bool saved = options.Cache?.Save() ?? false;
         if (Timings.Enabled && options.Cache is { } cache)
         {
@@ -57,6 +65,89 @@ public sealed class LintWorkspace
         }
         return workspace;
     }
+
+    /// <summary>How the last result was made: by the engine on every file, from the last run's report, or by an edit of it (tests, timings).</summary>
+    internal string MadeBy { get; private set; } = "engine";
+
+    // Set while the result is the last run's record: nothing was summarized, and anything that needs the
+    // summaries (the dependency index, an edit, the model) runs the engine first.
+    private LastRun? lastRun;
+
+    /// <summary>
+    /// The last run's report, when every file, the configuration and the MapLint build are as that run found them
+    /// (the cache's <c>lastrun.bin</c>; see <see cref="LastRun"/>).
+    /// </summary>
+    private bool FromLastRun()
+    {
+        if (UsableCache is not { } cache || cache.ReadLastRun() is not { } bytes)
+        {
+            return false;
+        }
+
+        runStartNs = NowNs();
+        string key = LastRun.KeyOf(options, Inputs);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        if (LastRun.Read(bytes, key, files, source) is not { } record
+            || record.Changed(files, source, runStartNs, parallel, Math.Max(16, files.Count / 16), out bool restamped) is not { } changed)
+        {
+            return false;
+        }
+
+        Timings.Mark($"the last run's report read, every file's stamp compared ({changed.Count} changed)");
+        if (changed.Count > 0)
+        {
+            return FromAnEdit(record, changed, cache);
+        }
+
+        if (restamped)
+        {
+            cache.SaveLastRun(record.Write());
+        }
+
+        lastRun = record;
+        MadeBy = "last run";
+        cache.LastRunUse = "report";
+        Result = record.ToResult(() =>
+        {
+            CatchUp();
+            return Result;
+        });
+        Timings.Mark("the last run's report: every file and the configuration as it read them");
+        return true;
+    }
+
+    /// <summary>Runs the engine when the result so far is the last run's record.</summary>
+    private void CatchUp()
+    {
+        if (lastRun is null)
+        {
+            return;
+        }
+
+        lastRun = null;
+        MadeBy = "engine";
+        Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+        KeepLastRun();
+        options.Cache?.Save();
+    }
+
+    /// <summary>Keeps this run's report for the next run, or drops the old one when this report cannot be kept exactly.</summary>
+    private void KeepLastRun()
+    {
+        if (UsableCache is { } cache && finishedOf is { } finished && lastModel is { } model)
+        {
+            // Exports are converted for the entities the maps use: an edit of a map can change what they hold.
+            var stage = summaries.Any(s => s is null or { IsMetadataExport: true }) ? null : StageFacts.Of(summaries!, model);
+            var record = LastRun.Of(LastRun.KeyOf(options, Inputs), files, summaries!, stampOf, finished, Result, source, stage);
+            cache.SaveLastRun(record?.Write());
+            Timings.Mark("the report kept for the next run");
+        }
+    }
+
+    private static long NowNs() => (DateTime.UtcNow - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks * 100;
+
+    // The stamp each file had before this run read it, when it had settled (see LastRun.Settled).
+    private FileStamp?[] stampOf = [];
 
     /// <summary>Opens documents held in memory (tests, editors): path and UTF-8 content; nothing is read from disk.</summary>
     public static LintWorkspace Open(IReadOnlyList<(string Path, byte[] Content)> documents, LintOptions? options = null)
@@ -74,12 +165,45 @@ public sealed class LintWorkspace
     public IReadOnlyList<WorkspaceFile> Files => files;
 
     /// <summary>Summaries in file order (one per file).</summary>
-    public IReadOnlyList<DocumentSummary> Summaries => summaries!;
+    public IReadOnlyList<DocumentSummary> Summaries
+    {
+        get
+        {
+            CatchUp();
+            return summaries!;
+        }
+    }
 
     public LintOptions Options => options;
 
     /// <summary>Which files' findings depend on which files (metadata, connection sets, maps they look up, configuration).</summary>
+    // (What it answers from the summaries runs the engine first when the result is the last run's report.)
     public DependencyIndex Dependencies => dependencies ??= new DependencyIndex(this);
+
+    /// <summary>
+    /// The dependents of changed map files from the last run's record, when the result is that report (or an edit
+    /// of it) and every path is a file of MapLint maps in it; null otherwise (the summaries answer).
+    /// </summary>
+    internal IReadOnlyList<WorkspaceFile>? RecordedDependentsOf(IReadOnlyList<string> fullPaths)
+    {
+        if (lastRun?.Stage is not { } stage)
+        {
+            return null;
+        }
+
+        var changed = new List<int>(fullPaths.Count);
+        foreach (var path in fullPaths)
+        {
+            if (!indexOfPath.TryGetValue(path, out int i) || !stage.Files[i].PlainMaps)
+            {
+                return null;
+            }
+
+            changed.Add(i);
+        }
+
+        return stage.DependentsOfMaps(changed).Select(i => files[i]).ToList();
+    }
 
     /// <summary>The exact files a run reads: the documents, maplint.json, the .editorconfig files and the metadata globs.</summary>
     // (Made once per set of files: each .editorconfig above each folder is looked for, and the dependency index
@@ -112,6 +236,7 @@ public sealed class LintWorkspace
     /// <summary>Files changed on disk (or in the overlay): they and their dependents are checked again.</summary>
     public WorkspaceUpdate Refresh(IReadOnlyCollection<string> changedFullPaths)
     {
+        CatchUp();
         foreach (var path in changedFullPaths)
         {
             if (!indexOfPath.ContainsKey(path))
@@ -143,7 +268,7 @@ public sealed class LintWorkspace
     private void Analyze(HashSet<int> changed)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        runStartNs = (DateTime.UtcNow - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks * 100;
+        runStartNs = NowNs();
         var phases = new List<(string Phase, TimeSpan Elapsed)>();
         void Lap(string phase)
         {
@@ -172,6 +297,15 @@ public sealed class LintWorkspace
         // Stage 1: every changed file but the table maps, which only say that they are maps (from their first bytes
         // when they come from disk); metadata exports wait, so they can be converted for the maps alone.
         Parallel.ForEach(order, parallel, i => pending[i] = ReadAndLoadOthers(files[i], sharing));
+        if (stampOf.Length != count)
+        {
+            Array.Resize(ref stampOf, count);
+        }
+
+        foreach (int i in order)
+        {
+            stampOf[i] = LastRun.Settled(pending[i]!.Stamp, runStartNs) ? pending[i]!.Stamp : null;
+        }
         foreach (int i in order)
         {
             if (pending[i] is { Summary: { } done })
@@ -386,7 +520,8 @@ public sealed class LintWorkspace
 
     private PendingFile ReadAndLoadOthers(WorkspaceFile file, IReadOnlyCollection<string> sharing, bool useCache = true)
     {
-        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true });
+        // The stamp before the read: the last run's record and the stamp index may stand for what is read now.
+        var pending = new PendingFile(new DiagnosticBag(file.DisplayPath, null) { CapsFindings = true }) { Stamp = UsableCache is null ? null : source.Stamp(file) };
         if (BusinessCentral.AlFileReader.IsAlFile(file.FullPath))
         {
             // AL code: read on its own here; its rules run across all AL files in the workspace stage.
@@ -397,10 +532,9 @@ public sealed class LintWorkspace
         }
 
         var stampCache = useCache ? UsableCache : null;
-        if (stampCache is not null && source.Stamp(file) is { } stamp)
+        if (stampCache is not null && pending.Stamp is { } stamp)
         {
             // Unchanged since the cache saw it (git's stat check): its hash is known without reading it.
-            pending.Stamp = stamp;
             if (stampCache.FindByStamp(file.FullPath, stamp) is { } known)
             {
                 pending.Hash = known.Hash;
@@ -511,8 +645,7 @@ public sealed class LintWorkspace
     /// </summary>
     private void RememberStamp(WorkspaceFile file, PendingFile pending, byte kind)
     {
-        const long margin = 2_000_000_000;
-        if (UsableCache is { } cache && !pending.Stamped && pending.Stamp is { } stamp && pending.Hash.Length == 64 && stamp.ModifiedNs < runStartNs - margin && stamp.ChangedNs < runStartNs - margin)
+        if (UsableCache is { } cache && !pending.Stamped && pending.Stamp is { } stamp && pending.Hash.Length == 64 && LastRun.Settled(stamp, runStartNs))
         {
             cache.PutStamp(file.FullPath, stamp, pending.Hash, kind);
         }
@@ -758,7 +891,7 @@ public sealed class LintWorkspace
         var model = replacing is not null
             // The key-column index answers only for the columns lookups ask about, which the edit left alone.
             ? new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = lastModel!.KeyColumns, PreviousGraph = lastModel.SyncGraph, Replacing = replacing }
-            : new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = KeyColumns };
+            : new SemanticModel(loaded, MetadataParts(all)) { KeyColumns = givenKeyColumns ?? KeyColumns };
         var affected = replacing is null ? null : IncrementalStage.Affected(before!, replacing, all, lastModel!.SyncGraph, model);
         lap(affected is null ? "model" : "model, sync graph and the files the edit concerns");
         // A file's documents report at their own path (an archive entry's documents at the entry's).

@@ -5,25 +5,36 @@ using System.Text;
 namespace MapLint.Engine;
 
 /// <summary>
-/// Summaries of files kept between runs (like ESLint's --cache or an MSBuild incremental build), in one file:
-/// <c>.maplint/cache/summaries.bin</c> for the CLI and hooks, under <c>obj/</c> for MSBuild. An entry is found by
-/// the file's content hash and the configuration, and used only when the metadata and connection sets it used
-/// are what they were. The file carries the engine's identity and a checksum: a corrupt, truncated or foreign
-/// file is ignored and rebuilt, never trusted. It is replaced atomically (written beside, then renamed), so runs
-/// at the same time each see a whole file; the last to finish keeps its entries, all of them valid.
+/// Summaries of files kept between runs (like ESLint's --cache or an MSBuild incremental build), in
+/// <c>.maplint/cache</c> for the CLI and hooks, under <c>obj/</c> for MSBuild: <c>index.bin</c> holds each file's
+/// stamp and the metadata files' entries, <c>maps/XX.bin</c> the maps' entries by the first byte of their key, so
+/// a run that checks a few maps reads and rewrites a few small files, not one file of every map. An entry is found
+/// by the file's content hash and the configuration, and used only when the metadata and connection sets it used
+/// are what they were. Each file carries the engine's identity and a checksum: a corrupt, truncated or foreign
+/// file is ignored and rebuilt, never trusted. Each is replaced atomically (written beside, then renamed), so runs
+/// at the same time each see whole files; the last to finish keeps its entries, all of them valid.
 /// </summary>
 public sealed class SummaryCache
 {
-    private const string FileName = "summaries.bin";
-    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-4\n"u8.ToArray();
+    private const string IndexFileName = "index.bin";
+    private const string ShardFolder = "maps";
+    private const int ShardCount = 256;
+    private const int IndexShard = ShardCount;
+    private static readonly byte[] Magic = "MAPLINT-SUMMARIES-5\n"u8.ToArray();
     private static readonly byte[] DefinitionsMagic = "MAPLINT-DEFINITIONS-1\n"u8.ToArray();
     private const string DefinitionsFolder = "definitions";
 
     private readonly ConcurrentDictionary<string, byte[]> stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> usedMetadata = new(StringComparer.Ordinal);
+
+    // Keys kept in the index rather than a map shard: the metadata files' entries (stamps are told by their prefix).
+    private readonly ConcurrentDictionary<string, byte> indexKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Dictionary<string, ArraySegment<byte>>?>> definitions = new(StringComparer.Ordinal);
     private readonly Lazy<bool> loaded;
+    private readonly Lazy<bool>[] shards = new Lazy<bool>[ShardCount];
+    private readonly int[] storedIn = new int[ShardCount + 1];
+    private readonly int[] writtenIn = new int[ShardCount + 1];
     private int written;
     private int hits;
     private int misses;
@@ -37,14 +48,19 @@ public sealed class SummaryCache
         loaded = new Lazy<bool>(() =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            bool ok = Load();
+            bool ok = Load(IndexShard);
             if (Util.Timings.Enabled)
             {
-                Util.Timings.Add($"cache file read and checked ({stored.Count} entries)", clock.Elapsed);
+                Util.Timings.Add($"cache index read and checked ({stored.Count} entries)", clock.Elapsed);
             }
 
             return ok;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
+        for (int s = 0; s < ShardCount; s++)
+        {
+            int shard = s;
+            shards[s] = new Lazy<bool>(() => Load(shard), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
     }
 
     /// <summary>The cache in <paramref name="folder"/> (read on first use; created on <see cref="Save"/>).</summary>
@@ -65,7 +81,25 @@ public sealed class SummaryCache
     /// <summary>Larger than any cache MapLint writes (10,000 maps take a few megabytes): a bigger file is not one.</summary>
     private const long MaxFileBytes = 1L << 30;
 
-    public string FilePath => Path.Combine(Folder, FileName);
+    /// <summary>The index: each file's stamp and the metadata files' entries.</summary>
+    public string FilePath => Path.Combine(Folder, IndexFileName);
+
+    /// <summary>The file holding the entries of map keys starting with the byte <paramref name="shard"/>.</summary>
+    private string ShardPath(int shard) => shard == IndexShard ? FilePath : Path.Combine(Folder, ShardFolder, shard.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
+
+    /// <summary>Where a key's entry is kept: stamps and metadata entries in the index, maps by their key's first byte.</summary>
+    private int ShardOf(string key)
+    {
+        if (key.StartsWith("stamp\n", StringComparison.Ordinal) || indexKeys.ContainsKey(key) || key.Length < 2 || !Uri.IsHexDigit(key[0]) || !Uri.IsHexDigit(key[1]))
+        {
+            return IndexShard;
+        }
+
+        return Convert.ToInt32(key[..2], 16);
+    }
+
+    /// <summary>How the last run's record served this run, if it did (for the MSBuild task's detailed log): "report" or "edit".</summary>
+    public string? LastRunUse { get; internal set; }
 
     /// <summary>Why the stored file was not used, when it was not (missing, corrupt, foreign); null when it was.</summary>
     public string? Rejected { get; private set; }
@@ -83,6 +117,12 @@ public sealed class SummaryCache
     internal byte[]? Find(string key)
     {
         _ = loaded.Value;
+        int shard = ShardOf(key);
+        if (shard != IndexShard)
+        {
+            _ = shards[shard].Value;
+        }
+
         if (stored.TryGetValue(key, out var payload))
         {
             Interlocked.Increment(ref hits);
@@ -151,6 +191,7 @@ public sealed class SummaryCache
         if (!stored.TryGetValue(key, out var old) || !old.AsSpan().SequenceEqual(payload))
         {
             Interlocked.Increment(ref written);
+            Interlocked.Increment(ref writtenIn[IndexShard]);
         }
 
         used[key] = payload;
@@ -193,6 +234,7 @@ public sealed class SummaryCache
     /// </summary>
     internal void PutMetadata(string key, byte[] payload, Func<byte[]> definitionsBody)
     {
+        indexKeys[key] = 0;
         Put(key, payload);
         usedMetadata[key] = 0;
         string path = DefinitionsPath(key);
@@ -258,6 +300,7 @@ public sealed class SummaryCache
         {
             used.TryRemove(key, out _);
             Interlocked.Increment(ref written);
+            Interlocked.Increment(ref writtenIn[IndexShard]);
         }
     }
 
@@ -335,49 +378,178 @@ public sealed class SummaryCache
     {
         used[key] = payload;
         Interlocked.Increment(ref written);
+        Interlocked.Increment(ref writtenIn[ShardOf(key)]);
     }
 
-    /// <summary>
-    /// Writes the entries this run used or made (stale ones drop out), when anything changed. Never throws for a
-    /// folder that cannot be written: the cache is an optimisation, and the run's findings do not depend on it.
-    /// </summary>
-    public bool Save()
-    {
-        _ = loaded.Value;
-        if (written == 0 && used.Count == stored.Count)
-        {
-            return false;
-        }
+    private const string LastRunFileName = "lastrun.bin";
 
+    // Set when a run reads only some of the workspace's files (an edit of the last run): the entries of the files
+    // it did not read are still good, so the next write keeps them.
+    private bool keepOthers;
+
+    /// <summary>The next <see cref="Save"/> keeps the entries this run did not use (it read only some files).</summary>
+    internal void KeepEntriesOfOtherFiles() => keepOthers = true;
+
+    /// <summary>The last run's record (<see cref="LastRun"/>) when its file is whole and of this build; null otherwise.</summary>
+    internal byte[]? ReadLastRun()
+    {
+        try
+        {
+            var bytes = Util.SafeFileReader.Read(Path.Combine(Folder, LastRunFileName), MaxFileBytes, Root);
+            return bytes.Length >= 32 && SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))
+                ? bytes.AsSpan(0, bytes.Length - 32).ToArray()
+                : null;
+        }
+        catch (Exception ex) when (ex is Util.UnsafeReadException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the last run's record atomically; null removes it (a run whose report cannot be kept exactly).</summary>
+    internal void SaveLastRun(byte[]? body)
+    {
+        string path = Path.Combine(Folder, LastRunFileName);
         try
         {
             var guard = new Util.WriteGuard(Root);
-            Util.SafeFileWriter.Check(FilePath, guard);
-            IgnoreInGit(guard);
-            using var buffer = new MemoryStream();
-            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            Util.SafeFileWriter.Check(path, guard);
+            if (body is null)
             {
-                writer.Write(Magic);
-                writer.Write(Stamp);
-                var entries = used.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-                writer.Write(entries.Count);
-                foreach (var (key, payload) in entries)
+                if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Regular)
                 {
-                    writer.Write(key);
-                    writer.Write(payload.Length);
-                    writer.Write(payload);
+                    File.Delete(path);
                 }
+
+                return;
             }
 
-            var body = buffer.ToArray();
-            Util.SafeFileWriter.Write(FilePath, [.. body, .. SHA256.HashData(body)], guard);
-            DropUnusedDefinitions();
-            return true;
+            IgnoreInGit(guard);
+            Util.SafeFileWriter.Write(path, [.. body, .. SHA256.HashData(body)], guard);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
         {
+            // The next run checks the workspace again: slower, the same report.
+        }
+    }
+
+    /// <summary>
+    /// Writes the files whose entries changed: those this run made, and for a run of every file, the entries it
+    /// did not use dropping out (a file no shard entry of this run needs is deleted). Never throws for a folder that
+    /// cannot be written: the cache is an optimisation, and the run's findings do not depend on it.
+    /// </summary>
+    public bool Save()
+    {
+        // A run answered by the last run's record read no entry: the files stay as they are, unread.
+        if (!loaded.IsValueCreated && written == 0)
+        {
             return false;
         }
+
+        _ = loaded.Value;
+        var usedIn = new List<KeyValuePair<string, byte[]>>[ShardCount + 1];
+        foreach (var entry in used)
+        {
+            (usedIn[ShardOf(entry.Key)] ??= []).Add(entry);
+        }
+
+        bool any = false;
+        try
+        {
+            var guard = new Util.WriteGuard(Root);
+            for (int shard = 0; shard <= ShardCount; shard++)
+            {
+                var here = usedIn[shard] ?? [];
+                bool read = shard == IndexShard || shards[shard].IsValueCreated;
+                List<KeyValuePair<string, byte[]>> entries;
+                if (keepOthers)
+                {
+                    // Only some files were read: a shard is written when this run made one of its entries, with the rest kept.
+                    if (writtenIn[shard] == 0)
+                    {
+                        continue;
+                    }
+
+                    if (shard != IndexShard)
+                    {
+                        _ = shards[shard].Value;
+                    }
+
+                    var keys = here.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+                    entries = [.. here, .. stored.Where(e => ShardOf(e.Key) == shard && !keys.Contains(e.Key))];
+                }
+                else if (!read)
+                {
+                    // No entry of it was asked for: its maps are gone (or it is a shard of another run's maps).
+                    if (here.Count == 0)
+                    {
+                        any |= DeleteShard(shard, guard);
+                        continue;
+                    }
+
+                    entries = here;
+                }
+                else
+                {
+                    if (writtenIn[shard] == 0 && here.Count == storedIn[shard])
+                    {
+                        continue;
+                    }
+
+                    entries = here;
+                }
+
+                WriteShard(shard, entries, guard);
+                any = true;
+            }
+
+            if (!keepOthers)
+            {
+                DropUnusedDefinitions();
+            }
+
+            return any;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Util.UnsafeWriteException)
+        {
+            return any;
+        }
+    }
+
+    private void WriteShard(int shard, List<KeyValuePair<string, byte[]>> entries, Util.WriteGuard guard)
+    {
+        string path = ShardPath(shard);
+        Util.SafeFileWriter.Check(path, guard);
+        IgnoreInGit(guard);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Stamp);
+            writer.Write(entries.Count);
+            foreach (var (key, payload) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.Write(key);
+                writer.Write(payload.Length);
+                writer.Write(payload);
+            }
+        }
+
+        var body = buffer.ToArray();
+        Util.SafeFileWriter.Write(path, [.. body, .. SHA256.HashData(body)], guard);
+    }
+
+    private bool DeleteShard(int shard, Util.WriteGuard guard)
+    {
+        string path = ShardPath(shard);
+        Util.SafeFileWriter.Check(path, guard);
+        if (Util.FileKinds.Of(path, followLinks: false) != Util.FileKind.Regular)
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
     }
 
     /// <summary>
@@ -403,34 +575,38 @@ public sealed class SummaryCache
         }
     }
 
-    private bool Load()
+    /// <summary>Reads one file of the cache (the index or a map shard) into the stored entries; false when it is not usable.</summary>
+    private bool Load(int shard)
     {
+        string path = ShardPath(shard);
         byte[] bytes;
         try
         {
-            bytes = Util.SafeFileReader.Read(FilePath, MaxFileBytes, Root);
+            bytes = Util.SafeFileReader.Read(path, MaxFileBytes, Root);
         }
         catch (Util.UnsafeReadException ex)
         {
             // Missing, or not a regular file inside the root: a device, a FIFO, a link leading out (not followed).
-            Rejected = Util.FileKinds.Of(FilePath, followLinks: false) == Util.FileKind.Missing ? "missing" : "unsafe: " + ex.Message;
+            bool missing = Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing;
+            Reject(shard, missing ? "missing" : "unsafe: " + ex.Message, missing);
             return false;
         }
 
         if (bytes.Length < Magic.Length + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
             || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
         {
-            Rejected = "corrupt";
+            Reject(shard, "corrupt", false);
             return false;
         }
 
+        var entries = new List<(string Key, byte[] Payload)>();
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - 32), Encoding.UTF8);
             reader.ReadBytes(Magic.Length);
             if (reader.ReadString() != Stamp)
             {
-                Rejected = "written by another build of MapLint";
+                Reject(shard, "written by another build of MapLint", false);
                 return false;
             }
 
@@ -439,16 +615,44 @@ public sealed class SummaryCache
             {
                 string key = reader.ReadString();
                 int length = reader.ReadInt32();
-                stored[key] = reader.ReadBytes(length);
+                entries.Add((key, reader.ReadBytes(length)));
             }
-
-            return true;
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
-            stored.Clear();
-            Rejected = "corrupt";
+            Reject(shard, "corrupt", false);
             return false;
+        }
+
+        foreach (var (key, payload) in entries)
+        {
+            if (shard == IndexShard && !key.StartsWith("stamp\n", StringComparison.Ordinal))
+            {
+                indexKeys[key] = 0;
+            }
+
+            stored[key] = payload;
+        }
+
+        storedIn[shard] = entries.Count;
+        return true;
+    }
+
+    /// <summary>
+    /// A file of the cache not used: the reason is kept (the first one) unless the file is only missing, which a
+    /// shard of no map is; a damaged file is written again by the next <see cref="Save"/>.
+    /// </summary>
+    private void Reject(int shard, string reason, bool missing)
+    {
+        if (!missing || shard == IndexShard)
+        {
+            Rejected ??= shard == IndexShard ? reason : $"{ShardPath(shard)}: {reason}";
+        }
+
+        if (!missing)
+        {
+            Interlocked.Increment(ref writtenIn[shard]);
+            Interlocked.Increment(ref written);
         }
     }
 

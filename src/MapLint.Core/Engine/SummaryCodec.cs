@@ -367,7 +367,7 @@ internal static class SummaryCodec
         return new DocumentSummary(file, contentHash, text, documents, findings, uses, false, columns);
     }
 
-    private static void WriteLineTable(BinaryWriter w, SourceText text)
+    internal static void WriteLineTable(BinaryWriter w, SourceText text)
     {
         var (starts, ascii) = text.LineTable;
         w.Write(text.Length);
@@ -381,7 +381,7 @@ internal static class SummaryCodec
         }
     }
 
-    private static SourceText ReadLineTable(BinaryReader r, Func<byte[]?>? readAgain)
+    internal static SourceText ReadLineTable(BinaryReader r, Func<byte[]?>? readAgain)
     {
         int length = r.ReadInt32();
         bool ascii = r.ReadBoolean();
@@ -706,7 +706,7 @@ internal static class SummaryCodec
         return entities.Count == 0 && apps.Count == 0 && !organization ? MetadataUse.None : new MetadataUse(entities, apps, organization);
     }
 
-    private static void WriteStrings(BinaryWriter w, IReadOnlyList<string> strings)
+    internal static void WriteStrings(BinaryWriter w, IReadOnlyList<string> strings)
     {
         w.Write(strings.Count);
         foreach (var s in strings)
@@ -715,7 +715,7 @@ internal static class SummaryCodec
         }
     }
 
-    private static List<string> ReadStrings(BinaryReader r)
+    internal static List<string> ReadStrings(BinaryReader r)
     {
         int count = r.ReadInt32();
         var result = new List<string>(count);
@@ -727,7 +727,7 @@ internal static class SummaryCodec
         return result;
     }
 
-    private static void WriteOptional(BinaryWriter w, string? value)
+    internal static void WriteOptional(BinaryWriter w, string? value)
     {
         w.Write(value is not null);
         if (value is not null)
@@ -736,15 +736,15 @@ internal static class SummaryCodec
         }
     }
 
-    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    internal static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static void WriteSpan(BinaryWriter w, TextSpan span)
+    internal static void WriteSpan(BinaryWriter w, TextSpan span)
     {
         w.Write(span.Start);
         w.Write(span.End);
     }
 
-    private static TextSpan ReadSpan(BinaryReader r)
+    internal static TextSpan ReadSpan(BinaryReader r)
     {
         int start = r.ReadInt32();
         int end = r.ReadInt32();
@@ -767,13 +767,7 @@ internal sealed class CacheKeys
 
     public CacheKeys(LintOptions options, bool hasMetadata, IEnumerable<DocumentSummary> others, IEnumerable<(string App, string Hash)> exports)
     {
-        var config = options.Config;
-        configuration = Hash(string.Join(
-            "\n",
-            options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            hasMetadata ? "metadata" : "no metadata",
-            string.Join(",", config.Severities.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => s.Key.ToUpperInvariant() + "=" + s.Value)),
-            string.Join(",", config.CrossCompanyDataSharing.Order(StringComparer.Ordinal))));
+        configuration = Hash(Configuration(options) + "\n" + (hasMetadata ? "metadata" : "no metadata"));
         var appFiles = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var metadataFiles = new List<string>();
         var sets = new List<string>();
@@ -841,6 +835,13 @@ internal sealed class CacheKeys
     /// Where a metadata file's entry is kept: its content and extension under this build of MapLint and file-size
     /// limit (what it defines depends on nothing else; the definitions themselves are read again when used).
     /// </summary>
+    /// <summary>What of the options every finding may depend on: the size limit, the severities, cross-company sharing.</summary>
+    public static string Configuration(LintOptions options) => string.Join(
+        "\n",
+        options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string.Join(",", options.Config.Severities.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(s => s.Key.ToUpperInvariant() + "=" + s.Value)),
+        string.Join(",", options.Config.CrossCompanyDataSharing.Order(StringComparer.Ordinal)));
+
     public static string MetadataEntryKey(LintOptions options, WorkspaceFile file, string contentHash) =>
         Hash(SummaryCache.Stamp + "\nmetadata\n" + options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + Path.GetExtension(file.FullPath).ToLowerInvariant() + "\n" + contentHash);
 

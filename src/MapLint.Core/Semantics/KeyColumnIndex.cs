@@ -33,6 +33,18 @@ public sealed class KeyColumnIndex
         }
     }
 
+    /// <summary>An index answering only the given questions, as another index answered them (the last run's, kept in its record).</summary>
+    internal static KeyColumnIndex FromAnswers(IEnumerable<(string App, string Column, string? Table)> answers)
+    {
+        var index = new KeyColumnIndex();
+        foreach (var (app, column, table) in answers)
+        {
+            index.tables[(app, column)] = table ?? Ambiguous;
+        }
+
+        return index;
+    }
+
     /// <summary>The single table that maps the column; false when none or several do.</summary>
     public bool TryGetSingle(string app, string column, out string table)
     {

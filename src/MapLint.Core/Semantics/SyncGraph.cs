@@ -66,6 +66,12 @@ public sealed class SyncGraph
     /// </summary>
     internal HashSet<(string App, string Column)> KeyColumnsAsked { get; } = new(PairIgnoreCase.Instance);
 
+    /// <summary>The (app, table) every resolved lookup of <paramref name="map"/> points to (whoever writes it, if anyone).</summary>
+    internal IEnumerable<(string App, string Table)> TargetTablesOf(TableMap map) =>
+        resolvedOf.TryGetValue(map, out var lookups)
+            ? lookups.Where(l => l.Unresolved is null).SelectMany(l => l.Targets.Select(t => (l.Lookup.Side.App, t.Table)))
+            : [];
+
     /// <summary>The maps of <paramref name="map"/>'s strongly connected component (itself alone when it is in no cycle).</summary>
     internal IReadOnlyList<TableMap> ComponentOf(TableMap map)
     {

@@ -24,6 +24,20 @@ public sealed class CacheTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The cache in <paramref name="folder"/> without the last run's report: these tests are of the summaries,
+    /// which a run reads when some input changed (the report of an unchanged workspace: <see cref="LastRunTests"/>).
+    /// </summary>
+    private static SummaryCache Summaries(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, "lastrun.bin")))
+        {
+            File.Delete(Path.Combine(folder, "lastrun.bin"));
+        }
+
+        return SummaryCache.Open(folder);
+    }
+
     [Theory]
     [MemberData(nameof(StreamingTests.Workspaces), MemberType = typeof(StreamingTests))]
     public void ACachedRunFindsWhatAnUncachedRunFinds(string workspace)
@@ -34,9 +48,9 @@ public sealed class CacheTests : IDisposable
         string cacheFolder = Path.Combine(temp, "cache");
 
         string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
-        var cold = SummaryCache.Open(cacheFolder);
+        var cold = Summaries(cacheFolder);
         string first = Render(Linter.Run(files, new LintOptions { Config = config, Cache = cold }));
-        var warm = SummaryCache.Open(cacheFolder);
+        var warm = Summaries(cacheFolder);
         string second = Render(Linter.Run(files, new LintOptions { Config = config, Cache = warm }));
 
         Assert.Equal(uncached, first);
@@ -52,8 +66,8 @@ public sealed class CacheTests : IDisposable
         string folder = Path.Combine(CatalogTests.Root, "examples");
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
-        var warm = SummaryCache.Open(temp);
+        Linter.Run(files, new LintOptions { Config = config, Cache = Summaries(temp) });
+        var warm = Summaries(temp);
         var result = Linter.Run(files, new LintOptions { Config = config, Cache = warm });
 
         // Maps read from the service's records (Web API pages, solutions, projects) are not cached by design: the
@@ -87,7 +101,7 @@ public sealed class CacheTests : IDisposable
         };
 
         var start = ConfigLoader.Load(null, folder, folder)!.Config;
-        Linter.Run(FileDiscovery.Discover([folder], folder, start).Files, new LintOptions { Config = start, Cache = SummaryCache.Open(cacheFolder) });
+        Linter.Run(FileDiscovery.Discover([folder], folder, start).Files, new LintOptions { Config = start, Cache = Summaries(cacheFolder) });
         foreach (var (file, edit) in edits)
         {
             string path = Path.Combine(folder, file);
@@ -95,11 +109,11 @@ public sealed class CacheTests : IDisposable
             var config = ConfigLoader.Load(null, folder, folder)!.Config;
             var files = FileDiscovery.Discover([folder], folder, config).Files;
             string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
-            var cache = SummaryCache.Open(cacheFolder);
+            var cache = Summaries(cacheFolder);
             Assert.Equal(uncached, Render(Linter.Run(files, new LintOptions { Config = config, Cache = cache })));
             // Edits of the configuration, metadata or connection sets concern every map; others leave most entries good.
             Assert.True(cache.Hits > 0 || file is "maplint.json" or "connection-set.json" || file.StartsWith("metadata/", StringComparison.Ordinal), $"no hit after editing {file}");
-            Assert.Equal(uncached, Render(Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(cacheFolder) })));
+            Assert.Equal(uncached, Render(Linter.Run(files, new LintOptions { Config = config, Cache = Summaries(cacheFolder) })));
         }
     }
 
@@ -110,12 +124,12 @@ public sealed class CacheTests : IDisposable
         IncrementalTests.CopyExamples(folder);
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        Linter.Run(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        Linter.Run(files, new LintOptions { Config = config, Cache = Summaries(temp) });
 
         // accountnumber leaves the metadata: the customers map now maps a field the table lacks.
         string metadata = Path.Combine(folder, "metadata", "dataverse.json");
         File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"accountnumber\":", "\"accountnumberx\":", StringComparison.Ordinal));
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         var result = Linter.Run(files, new LintOptions { Config = config, Cache = cache });
 
         Assert.Contains(result.Diagnostics, d => d.Id == "DIPV1025" && d.Location.Path.EndsWith("customers.json", StringComparison.Ordinal));
@@ -137,9 +151,9 @@ public sealed class CacheTests : IDisposable
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
         string uncached = Render(Linter.Run(files, new LintOptions { Config = config }));
-        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) });
 
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         var warm = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
 
         Assert.Equal(uncached, Render(warm.Result));
@@ -165,11 +179,11 @@ public sealed class CacheTests : IDisposable
             """);
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) });
 
         string map = Path.Combine(folder, "maps", "customers.json");
         File.WriteAllText(map, File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal));
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
 
         Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), Render(changed.Result));
@@ -198,14 +212,14 @@ public sealed class CacheTests : IDisposable
             """);
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) });
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(temp, "definitions")));
 
         string map = Path.Combine(folder, "maps", "customers.json");
         string text = File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal);
         File.WriteAllText(map, naming == "entity set" ? text.Replace("\"entity\": \"account\"", "\"entity\": \"accounts\"", StringComparison.Ordinal) : text);
         var reads = new CountingSource();
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache }, reads);
 
         Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), Render(changed.Result));
@@ -230,7 +244,7 @@ public sealed class CacheTests : IDisposable
         Directory.Delete(Path.Combine(folder, "service"), recursive: true);
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) });
         var copies = Directory.GetFiles(Path.Combine(temp, "definitions")).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(copies);
         foreach (var (copy, i) in copies.Select((c, i) => (c, i)))
@@ -265,7 +279,7 @@ public sealed class CacheTests : IDisposable
 
         string map = Path.Combine(folder, "maps", "customers.json");
         File.WriteAllText(map, File.ReadAllText(map).Replace("\"direction\": \"=\"", "\"direction\": \">\"", StringComparison.Ordinal));
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         var changed = LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache });
 
         string expected = Render(Linter.Run(files, new LintOptions { Config = config }));
@@ -275,9 +289,9 @@ public sealed class CacheTests : IDisposable
 
         // The next run reads the metadata files whole and writes their copies again; the one after uses them.
         File.AppendAllText(map, "\n");
-        Assert.Equal(expected, Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) }).Result));
+        Assert.Equal(expected, Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) }).Result));
         File.AppendAllText(map, "\n");
-        var repaired = SummaryCache.Open(temp);
+        var repaired = Summaries(temp);
         Assert.Equal(expected, Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = repaired }).Result));
         Assert.True(repaired.DefinitionHits > 0, "the copies were not written again");
     }
@@ -323,8 +337,8 @@ public sealed class CacheTests : IDisposable
         Thread.Sleep(2200);
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
-        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = SummaryCache.Open(temp) });
-        var stamped = SummaryCache.Open(temp);
+        LintWorkspace.Open(files, new LintOptions { Config = config, Cache = Summaries(temp) });
+        var stamped = Summaries(temp);
         string before = Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = stamped }).Result);
         Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), before);
         Assert.True(stamped.StampHits >= files.Count(f => f.FullPath.Contains(Path.DirectorySeparatorChar + "maps" + Path.DirectorySeparatorChar, StringComparison.Ordinal)), $"{stamped.StampHits} stamp hits");
@@ -339,7 +353,7 @@ public sealed class CacheTests : IDisposable
         File.WriteAllText(map, edited);
         File.SetLastWriteTimeUtc(map, modified);
 
-        var cache = SummaryCache.Open(temp);
+        var cache = Summaries(temp);
         string after = Render(LintWorkspace.Open(files, new LintOptions { Config = config, Cache = cache }).Result);
         Assert.Equal(Render(Linter.Run(files, new LintOptions { Config = config })), after);
         Assert.NotEqual(before, after);
@@ -356,9 +370,31 @@ public sealed class CacheTests : IDisposable
         var config = ConfigLoader.Load(null, folder, folder)!.Config;
         var files = FileDiscovery.Discover([folder], folder, config).Files;
         string expected = Render(Linter.Run(files, new LintOptions { Config = config }));
-        var first = SummaryCache.Open(temp);
+        var first = Summaries(temp);
         Linter.Run(files, new LintOptions { Config = config, Cache = first });
-        string path = first.FilePath;
+        // The index (stamps, metadata entries) and every shard of the maps' entries get the damage.
+        foreach (var path in Directory.GetFiles(Path.Combine(temp, "maps")).Append(first.FilePath))
+        {
+            Damage(path, damage);
+        }
+
+        var damaged = Summaries(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = damaged })));
+        Assert.Equal(0, damaged.Hits);
+        Assert.NotNull(damaged.Rejected);
+        if (damage == "folder")
+        {
+            return; // nothing can be written where a folder stands; the run still gave the right findings
+        }
+
+        var rebuilt = Summaries(temp);
+        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = rebuilt })));
+        Assert.Null(rebuilt.Rejected);
+        Assert.Equal(0, rebuilt.Misses);
+    }
+
+    private static void Damage(string path, string damage)
+    {
         var bytes = File.ReadAllBytes(path);
         switch (damage)
         {
@@ -384,20 +420,6 @@ public sealed class CacheTests : IDisposable
                 Directory.CreateDirectory(path);
                 break;
         }
-
-        var damaged = SummaryCache.Open(temp);
-        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = damaged })));
-        Assert.Equal(0, damaged.Hits);
-        Assert.NotNull(damaged.Rejected);
-        if (damage == "folder")
-        {
-            return; // nothing can be written where a folder stands; the run still gave the right findings
-        }
-
-        var rebuilt = SummaryCache.Open(temp);
-        Assert.Equal(expected, Render(Linter.Run(files, new LintOptions { Config = config, Cache = rebuilt })));
-        Assert.Null(rebuilt.Rejected);
-        Assert.Equal(0, rebuilt.Misses);
     }
 
     /// <summary>Replaces the identity in a cache file and seals it with a fresh checksum.</summary>

@@ -1,0 +1,366 @@
+using MapLint.Model;
+using MapLint.Semantics;
+
+namespace MapLint.Engine;
+
+/// <summary>
+/// What the rules spanning documents read of each file, as the last run found it, so that an edit of some maps can
+/// be checked on the files it concerns without the rest: which files hold MapLint maps only, their documents'
+/// names, their maps' tables and the columns lookups asked about, the files their maps' lookups lead to, and the
+/// answers the key-column index gave. Kept in the last run's record (<see cref="LastRun"/>).
+/// </summary>
+internal sealed class StageFacts
+{
+    private Dictionary<string, List<int>>? filesOfTable;
+    private Dictionary<string, List<int>>? filesOfName;
+    private List<int>[]? dependents;
+
+    private StageFacts(FileFacts[] files, IReadOnlyList<(string App, string Column, string? Table)> answers)
+    {
+        Files = files;
+        Answers = answers;
+        Asked = new HashSet<(string App, string Column)>(answers.Select(a => (a.App, a.Column)), PairIgnoreCase.Instance);
+    }
+
+    public FileFacts[] Files { get; }
+
+    /// <summary>Each (app, key column) a lookup asked the key-column index about, and its answer (null: none or several tables).</summary>
+    public IReadOnlyList<(string App, string Column, string? Table)> Answers { get; }
+
+    public HashSet<(string App, string Column)> Asked { get; }
+
+    /// <summary>The facts of a finished run's files, from its summaries and model.</summary>
+    public static StageFacts Of(IReadOnlyList<DocumentSummary> summaries, SemanticModel model)
+    {
+        var graph = model.SyncGraph;
+        var fileOf = new Dictionary<TableMap, int>(Util.ReferenceIdentity.Instance);
+        for (int i = 0; i < summaries.Count; i++)
+        {
+            foreach (var map in summaries[i].TableMaps)
+            {
+                fileOf[map] = i;
+            }
+        }
+
+        var asked = graph.KeyColumnsAsked.OrderBy(a => a.App, StringComparer.Ordinal).ThenBy(a => a.Column, StringComparer.Ordinal).ToList();
+        var answers = new List<(string, string, string?)>(asked.Count);
+        if (asked.Count > 0)
+        {
+            var index = model.KeyColumns?.Invoke() ?? KeyColumnIndex.From(model.TableMaps);
+            foreach (var (app, column) in asked)
+            {
+                answers.Add((app, column, index.TryGetSingle(app, column, out var table) ? table : null));
+            }
+        }
+
+        var set = new HashSet<(string App, string Column)>(asked, PairIgnoreCase.Instance);
+        var files = new FileFacts[summaries.Count];
+        for (int i = 0; i < summaries.Count; i++)
+        {
+            files[i] = FileFacts.Of(summaries[i], set, graph, map => fileOf.TryGetValue(map, out int j) ? j : -1, i);
+        }
+
+        return new StageFacts(files, answers);
+    }
+
+    /// <summary>The same facts with some files' replaced (an edit's).</summary>
+    public StageFacts With(IReadOnlyDictionary<int, FileFacts> replaced)
+    {
+        var files = (FileFacts[])Files.Clone();
+        foreach (var (i, facts) in replaced)
+        {
+            files[i] = facts;
+        }
+
+        return new StageFacts(files, Answers);
+    }
+
+    /// <summary>The key-column index as the last run answered the questions lookups asked.</summary>
+    public KeyColumnIndex KeyColumns() => KeyColumnIndex.FromAnswers(Answers);
+
+    /// <summary>Files with a map of the table in the deployment (either side; names compared ignoring case, as the model does).</summary>
+    public IReadOnlyList<int> FilesOfTable(string app, string entity, string? deployment)
+    {
+        filesOfTable ??= Index(f => f.Maps.SelectMany(m => new[] { TableKey(m.SourceApp, m.SourceEntity, m.Deployment), TableKey(m.DestinationApp, m.DestinationEntity, m.Deployment) }));
+        return filesOfTable.GetValueOrDefault(TableKey(app, entity, deployment)) ?? [];
+    }
+
+    /// <summary>Files with a document of the name (kind and name, ignoring case).</summary>
+    public IReadOnlyList<int> FilesOfName(string name)
+    {
+        filesOfName ??= Index(f => f.Names);
+        return filesOfName.GetValueOrDefault(name) ?? [];
+    }
+
+    /// <summary>Files whose maps' lookups lead to a map of file <paramref name="file"/>.</summary>
+    public IReadOnlyList<int> DependentsOf(int file)
+    {
+        if (dependents is null)
+        {
+            var lists = new List<int>[Files.Length];
+            for (int i = 0; i < Files.Length; i++)
+            {
+                foreach (int j in Files[i].DependsOn)
+                {
+                    (lists[j] ??= []).Add(i);
+                }
+            }
+
+            dependents = lists;
+        }
+
+        return dependents[file] ?? [];
+    }
+
+    /// <summary>Files reached from <paramref name="from"/> through lookups (themselves included).</summary>
+    public HashSet<int> Reached(IEnumerable<int> from, Func<int, IEnumerable<int>> next)
+    {
+        var seen = new HashSet<int>(from);
+        var pending = new Stack<int>(seen);
+        while (pending.Count > 0)
+        {
+            foreach (int j in next(pending.Pop()))
+            {
+                if (seen.Add(j))
+                {
+                    pending.Push(j);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>The files on a lookup cycle through <paramref name="file"/>: reached from it and reaching it.</summary>
+    public IEnumerable<int> CycleOf(int file)
+    {
+        var forward = Reached([file], j => Files[j].DependsOn);
+        var backward = Reached([file], DependentsOf);
+        return forward.Where(backward.Contains);
+    }
+
+    /// <summary>
+    /// What <see cref="DependencyIndex.DependentsOf(IEnumerable{string})"/> answers for changed map files, from
+    /// the facts: the files themselves, those of their documents' names, every project, the files reaching them
+    /// through lookups with the maps of those files' tables, and every file with a lookup to a table no map writes.
+    /// </summary>
+    public SortedSet<int> DependentsOfMaps(IReadOnlyCollection<int> changed)
+    {
+        var result = new SortedSet<int>(changed);
+        foreach (int i in changed)
+        {
+            foreach (var name in Files[i].Names)
+            {
+                result.UnionWith(FilesOfName(name));
+            }
+        }
+
+        for (int i = 0; i < Files.Length; i++)
+        {
+            if (Files[i].Project || Files[i].Uncoupled)
+            {
+                result.Add(i);
+            }
+        }
+
+        foreach (int j in Reached(changed, DependentsOf))
+        {
+            result.Add(j);
+            foreach (var map in Files[j].Maps)
+            {
+                result.UnionWith(FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+                result.UnionWith(FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<int>> Index(Func<FileFacts, IEnumerable<string>> keys)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < Files.Length; i++)
+        {
+            foreach (var key in keys(Files[i]).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return index;
+    }
+
+    internal static string TableKey(string app, string entity, string? deployment) => app + "\u0001" + entity + "\u0001" + deployment;
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Answers.Count);
+        foreach (var (app, column, table) in Answers)
+        {
+            w.Write(app);
+            w.Write(column);
+            SummaryCodec.WriteOptional(w, table);
+        }
+
+        foreach (var file in Files)
+        {
+            file.Write(w);
+        }
+    }
+
+    public static StageFacts Read(BinaryReader r, int fileCount)
+    {
+        int count = r.ReadInt32();
+        var answers = new List<(string, string, string?)>(Math.Min(count, 1 << 16));
+        for (int k = 0; k < count; k++)
+        {
+            answers.Add((r.ReadString(), r.ReadString(), SummaryCodec.ReadOptional(r)));
+        }
+
+        var files = new FileFacts[fileCount];
+        for (int i = 0; i < fileCount; i++)
+        {
+            files[i] = FileFacts.Read(r, fileCount);
+        }
+
+        return new StageFacts(files, answers);
+    }
+}
+
+/// <summary>
+/// One file's part of <see cref="StageFacts"/>: whether it holds MapLint maps only (what an edit can start from),
+/// holds documents other than maps (metadata, connection sets, projects: every edit's check reads them), holds a project, has a lookup to a table no map writes; its documents' names (kind:name); its maps; the files
+/// its maps' lookups lead to.
+/// </summary>
+internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool Uncoupled, IReadOnlyList<string> Names, IReadOnlyList<MapFacts> Maps, int[] DependsOn)
+{
+    public static FileFacts Of(DocumentSummary summary, HashSet<(string App, string Column)> asked, SyncGraph graph, Func<TableMap, int> fileOf, int self)
+    {
+        var maps = summary.TableMaps.ToList();
+        bool plain = summary.Documents.Count > 0 && maps.Count == summary.Documents.Count && maps.All(m => m.Deployment is null)
+            && summary.Columns.Count == maps.Count && summary.Al is null && summary.Metadata is null && !summary.IsMetadataExport;
+        var facts = new List<MapFacts>(maps.Count);
+        var dependsOn = new SortedSet<int>();
+        bool uncoupled = false;
+        for (int k = 0; k < maps.Count; k++)
+        {
+            var map = maps[k];
+            var columns = k < summary.Columns.Count ? summary.Columns[k] : null;
+            facts.Add(new MapFacts(
+                map.Name,
+                map.Deployment,
+                map.Source.App,
+                map.Source.Entity,
+                map.Destination.App,
+                map.Destination.Entity,
+                AskedOf(map.WrittenColumns(MapSideRole.Source), map.Source.App, asked),
+                AskedOf(map.WrittenColumns(MapSideRole.Destination), map.Destination.App, asked),
+                AskedOf(columns?.Source ?? [], columns?.SourceApp ?? string.Empty, asked),
+                AskedOf(columns?.Destination ?? [], columns?.DestinationApp ?? string.Empty, asked)));
+            foreach (var dependency in graph.DependenciesOf(map))
+            {
+                int j = fileOf(dependency.DependsOn);
+                if (j >= 0 && j != self)
+                {
+                    dependsOn.Add(j);
+                }
+            }
+
+            uncoupled |= graph.UncoupledLookupsOf(map).Count > 0;
+        }
+
+        var names = summary.Documents.Where(d => d.Name.Length > 0).Select(d => d.Kind + ":" + d.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        bool others = summary.Metadata is not null || summary.Documents.Any(d => d is not TableMap);
+        return new FileFacts(plain, others, summary.Documents.Any(d => d is Project), uncoupled, names, facts, [.. dependsOn]);
+    }
+
+    /// <summary>
+    /// Whether other files' findings read this file as they read <paramref name="was"/>: both MapLint maps only, the
+    /// same documents' names, each map's tables and the columns lookups asked about (what IncrementalStage checks of
+    /// an editor's edit).
+    /// </summary>
+    public bool SameForOthers(FileFacts was) =>
+        PlainMaps && was.PlainMaps && Names.SequenceEqual(was.Names, StringComparer.Ordinal) && Maps.Count == was.Maps.Count
+        && Maps.Zip(was.Maps).All(p => p.First.SameForOthers(p.Second));
+
+    private static List<string> AskedOf(IReadOnlyList<string> columns, string app, HashSet<(string App, string Column)> asked) =>
+        columns.Where(c => asked.Contains((app, c))).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(PlainMaps);
+        w.Write(Others);
+        w.Write(Project);
+        w.Write(Uncoupled);
+        SummaryCodec.WriteStrings(w, Names);
+        w.Write(Maps.Count);
+        foreach (var map in Maps)
+        {
+            w.Write(map.Name);
+            SummaryCodec.WriteOptional(w, map.Deployment);
+            w.Write(map.SourceApp);
+            w.Write(map.SourceEntity);
+            w.Write(map.DestinationApp);
+            w.Write(map.DestinationEntity);
+            SummaryCodec.WriteStrings(w, map.WrittenSource);
+            SummaryCodec.WriteStrings(w, map.WrittenDestination);
+            SummaryCodec.WriteStrings(w, map.PlainSource);
+            SummaryCodec.WriteStrings(w, map.PlainDestination);
+        }
+
+        w.Write(DependsOn.Length);
+        foreach (int j in DependsOn)
+        {
+            w.Write(j);
+        }
+    }
+
+    public static FileFacts Read(BinaryReader r, int fileCount)
+    {
+        bool plain = r.ReadBoolean();
+        bool others = r.ReadBoolean();
+        bool project = r.ReadBoolean();
+        bool uncoupled = r.ReadBoolean();
+        var names = SummaryCodec.ReadStrings(r);
+        int mapCount = r.ReadInt32();
+        var maps = new List<MapFacts>(Math.Min(mapCount, 1 << 12));
+        for (int k = 0; k < mapCount; k++)
+        {
+            maps.Add(new MapFacts(r.ReadString(), SummaryCodec.ReadOptional(r), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r), SummaryCodec.ReadStrings(r)));
+        }
+
+        int count = r.ReadInt32();
+        var dependsOn = new int[Math.Min(count, fileCount)];
+        for (int k = 0; k < count; k++)
+        {
+            int j = r.ReadInt32();
+            if ((uint)j >= (uint)fileCount || k >= dependsOn.Length)
+            {
+                throw new FormatException("bad file index");
+            }
+
+            dependsOn[k] = j;
+        }
+
+        return new FileFacts(plain, others, project, uncoupled, names, maps, dependsOn);
+    }
+}
+
+/// <summary>A map's part of <see cref="FileFacts"/>: its name and tables, and of its columns those some lookup asked about.</summary>
+internal sealed record MapFacts(string Name, string? Deployment, string SourceApp, string SourceEntity, string DestinationApp, string DestinationEntity, IReadOnlyList<string> WrittenSource, IReadOnlyList<string> WrittenDestination, IReadOnlyList<string> PlainSource, IReadOnlyList<string> PlainDestination)
+{
+    public bool SameForOthers(MapFacts was) =>
+        string.Equals(Name, was.Name, StringComparison.Ordinal)
+        && string.Equals(Deployment, was.Deployment, StringComparison.Ordinal)
+        && string.Equals(SourceApp, was.SourceApp, StringComparison.Ordinal) && string.Equals(SourceEntity, was.SourceEntity, StringComparison.Ordinal)
+        && string.Equals(DestinationApp, was.DestinationApp, StringComparison.Ordinal) && string.Equals(DestinationEntity, was.DestinationEntity, StringComparison.Ordinal)
+        && Same(WrittenSource, was.WrittenSource) && Same(WrittenDestination, was.WrittenDestination)
+        && Same(PlainSource, was.PlainSource) && Same(PlainDestination, was.PlainDestination);
+
+    private static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.SequenceEqual(b, StringComparer.OrdinalIgnoreCase);
+}
