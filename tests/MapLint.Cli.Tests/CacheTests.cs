@@ -172,7 +172,7 @@ public sealed class CacheTests : IDisposable
     public void TheLastRunsReportIsPrintedOnlyWhileEveryInputIsAsItWas()
     {
         var timings = new Dictionary<string, string> { ["MAPLINT_TIMINGS"] = "1" };
-        const string Served = "the last run's report";
+        const string Served = "the last run's report: every file";
         void Same(string because, string directory = ".", string target = ".")
         {
             string where = Path.GetFullPath(directory, folder);

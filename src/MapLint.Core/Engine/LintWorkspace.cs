@@ -49,15 +49,12 @@ public sealed partial class LintWorkspace
         options ??= new LintOptions();
         var workspace = new LintWorkspace(files, options, new OverlaySource(source ?? DocumentSource.Disk(options.MaxFileBytes)));
         Timings.Mark("open the workspace (before the engine's laps)");
-        if (workspace.FromLastRun())
+        if (!workspace.FromLastRun())
         {
-            bool kept = options.Cache?.Save() ?? false;
-            Timings.Mark($"cache {(kept ? "written" : "left as it was")}");
-            return workspace;
+            workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
+            workspace.KeepLastRun();
         }
 
-        workspace.Analyze(Enumerable.Range(0, files.Count).ToHashSet());
-        workspace.KeepLastRun();
         bool saved = options.Cache?.Save() ?? false;
         if (Timings.Enabled && options.Cache is { } cache)
         {

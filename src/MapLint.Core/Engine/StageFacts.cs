@@ -141,7 +141,7 @@ internal sealed class StageFacts
 
     /// <summary>
     /// What <see cref="DependencyIndex.DependentsOf(IEnumerable{string})"/> answers for changed map files, from
-    /// the facts: the files themselves, those of their documents' names, every project, the files reaching them
+    /// the facts: the files themselves, those of their maps' names, every project, the files reaching them
     /// through lookups with the maps of those files' tables, and every file with a lookup to a table no map writes.
     /// </summary>
     public SortedSet<int> DependentsOfMaps(IReadOnlyCollection<int> changed)
@@ -234,7 +234,7 @@ internal sealed class StageFacts
 
 /// <summary>
 /// One file's part of <see cref="StageFacts"/>: whether it holds MapLint maps only (what an edit can start from),
-/// holds documents other than maps (metadata, connection sets, projects: every edit's check reads them), holds a project, has a lookup to a table no map writes; its documents' names (kind:name); its maps; the files
+/// holds documents other than maps (metadata, connection sets, projects: every edit's check reads them), holds a project, has a lookup to a table no map writes; its maps' names (kind:name); its maps; the files
 /// its maps' lookups lead to.
 /// </summary>
 internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool Uncoupled, IReadOnlyList<string> Names, IReadOnlyList<MapFacts> Maps, int[] DependsOn)
@@ -274,14 +274,15 @@ internal sealed record FileFacts(bool PlainMaps, bool Others, bool Project, bool
             uncoupled |= graph.UncoupledLookupsOf(map).Count > 0;
         }
 
-        var names = summary.Documents.Where(d => d.Name.Length > 0).Select(d => d.Kind + ":" + d.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Only maps' names: what duplicate names and hooks' dependents ask of a map (other documents are read by every edit's check).
+        var names = maps.Where(d => d.Name.Length > 0).Select(d => d.Kind + ":" + d.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         bool others = summary.Metadata is not null || summary.Documents.Any(d => d is not TableMap);
         return new FileFacts(plain, others, summary.Documents.Any(d => d is Project), uncoupled, names, facts, [.. dependsOn]);
     }
 
     /// <summary>
     /// Whether other files' findings read this file as they read <paramref name="was"/>: both MapLint maps only, the
-    /// same documents' names, each map's tables and the columns lookups asked about (what IncrementalStage checks of
+    /// same maps' names, each map's tables and the columns lookups asked about (what IncrementalStage checks of
     /// an editor's edit).
     /// </summary>
     public bool SameForOthers(FileFacts was) =>
