@@ -146,7 +146,7 @@ internal sealed class StageFacts
             && string.Equals(x.Deployment, y.Deployment, StringComparison.OrdinalIgnoreCase);
 
         public int GetHashCode((string App, string Entity, string? Deployment) key) =>
-            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.App), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Entity), key.Deployment is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Deployment));
+            unchecked((((StringComparer.OrdinalIgnoreCase.GetHashCode(key.App) * 397) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(key.Entity)) * 397) ^ (key.Deployment is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Deployment)));
     }
 
     /// <summary>Files whose maps' lookups lead to a map of file <paramref name="file"/>.</summary>
