@@ -68,10 +68,11 @@ internal sealed class LastRun
     }
 
     /// <summary>
-    /// The record after an edit: every file's findings as given, the files in <paramref name="read"/> with their
-    /// hash, stamp and text as the edit's check read them; the rest of the report as it was.
+    /// The record after an edit: every file's findings as given (<paramref name="sorted"/>: all of them, in the
+    /// report's order), the files in <paramref name="read"/> with their hash, stamp and text as the edit's check
+    /// read them; the rest of the report as it was.
     /// </summary>
-    public LastRun Edited(IReadOnlyList<List<Diagnostic>> findingsOf, IReadOnlyDictionary<int, (string Hash, FileStamp? Stamp, SourceText? Text)> read, StageFacts stage)
+    public LastRun Edited(IReadOnlyList<List<Diagnostic>> findingsOf, IReadOnlyList<Diagnostic> sorted, IReadOnlyDictionary<int, (string Hash, FileStamp? Stamp, SourceText? Text)> read, StageFacts stage)
     {
         var files = (FileState[])Files.Clone();
         foreach (var (i, now) in read)
@@ -89,9 +90,7 @@ internal sealed class LastRun
             }
         }
 
-        var all = findingsOf.SelectMany(f => f).ToList();
-        all.Sort(DiagnosticComparer.Instance);
-        findings.AddRange(all.Select(f => (fileOf[f], f)));
+        findings.AddRange(sorted.Select(f => (fileOf[f], f)));
         return new LastRun(Key, files, findings, Facts, stage);
     }
 

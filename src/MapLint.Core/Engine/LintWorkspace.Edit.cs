@@ -110,7 +110,7 @@ public sealed partial class LintWorkspace
 
             var diagnostics = findings.SelectMany(f => f).ToList();
             diagnostics.Sort(DiagnosticComparer.Instance);
-            var edited = record.Edited(findings, read, stage.With(newFacts));
+            var edited = record.Edited(findings, diagnostics, read, stage.With(newFacts));
             cache.SaveLastRun(edited.Write());
             lastRun = edited;
             MadeBy = "edit";

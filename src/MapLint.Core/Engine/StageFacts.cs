@@ -11,7 +11,7 @@ namespace MapLint.Engine;
 /// </summary>
 internal sealed class StageFacts
 {
-    private Dictionary<string, List<int>>? filesOfTable;
+    private Dictionary<(string, string, string?), List<int>>? filesOfTable;
     private Dictionary<string, List<int>>? filesOfName;
     private List<int>[]? dependents;
 
@@ -63,7 +63,10 @@ internal sealed class StageFacts
         return new StageFacts(files, answers);
     }
 
-    /// <summary>The same facts with some files' replaced (an edit's).</summary>
+    /// <summary>
+    /// The same facts with some files' replaced by an edit's, each <see cref="FileFacts.SameForOthers"/> as it was:
+    /// the same maps' names and tables, so the name and table indexes stay; the lookups' targets may not.
+    /// </summary>
     public StageFacts With(IReadOnlyDictionary<int, FileFacts> replaced)
     {
         var files = (FileFacts[])Files.Clone();
@@ -72,7 +75,7 @@ internal sealed class StageFacts
             files[i] = facts;
         }
 
-        return new StageFacts(files, Answers);
+        return new StageFacts(files, Answers) { filesOfTable = filesOfTable, filesOfName = filesOfName };
     }
 
     /// <summary>The key-column index as the last run answered the questions lookups asked.</summary>
@@ -81,15 +84,69 @@ internal sealed class StageFacts
     /// <summary>Files with a map of the table in the deployment (either side; names compared ignoring case, as the model does).</summary>
     public IReadOnlyList<int> FilesOfTable(string app, string entity, string? deployment)
     {
-        filesOfTable ??= Index(f => f.Maps.SelectMany(m => new[] { TableKey(m.SourceApp, m.SourceEntity, m.Deployment), TableKey(m.DestinationApp, m.DestinationEntity, m.Deployment) }));
-        return filesOfTable.GetValueOrDefault(TableKey(app, entity, deployment)) ?? [];
+        if (filesOfTable is null)
+        {
+            var index = new Dictionary<(string, string, string?), List<int>>(TableKeyComparer.Instance);
+            for (int i = 0; i < Files.Length; i++)
+            {
+                foreach (var map in Files[i].Maps)
+                {
+                    Add(index, (map.SourceApp, map.SourceEntity, map.Deployment), i);
+                    Add(index, (map.DestinationApp, map.DestinationEntity, map.Deployment), i);
+                }
+            }
+
+            filesOfTable = index;
+        }
+
+        return filesOfTable.GetValueOrDefault((app, entity, deployment)) ?? [];
     }
 
-    /// <summary>Files with a document of the name (kind and name, ignoring case).</summary>
+    /// <summary>Files with a map of the name (kind:name, ignoring case).</summary>
     public IReadOnlyList<int> FilesOfName(string name)
     {
-        filesOfName ??= Index(f => f.Names);
+        if (filesOfName is null)
+        {
+            var index = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < Files.Length; i++)
+            {
+                foreach (var key in Files[i].Names)
+                {
+                    Add(index, key, i);
+                }
+            }
+
+            filesOfName = index;
+        }
+
         return filesOfName.GetValueOrDefault(name) ?? [];
+    }
+
+    // A file is listed once under a key: its keys come in file order, so a repeat is the list's last element.
+    private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int file)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != file)
+        {
+            list.Add(file);
+        }
+    }
+
+    private sealed class TableKeyComparer : IEqualityComparer<(string App, string Entity, string? Deployment)>
+    {
+        public static readonly TableKeyComparer Instance = new();
+
+        public bool Equals((string App, string Entity, string? Deployment) x, (string App, string Entity, string? Deployment) y) =>
+            string.Equals(x.App, y.App, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Entity, y.Entity, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(x.Deployment, y.Deployment, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string App, string Entity, string? Deployment) key) =>
+            unchecked((((StringComparer.OrdinalIgnoreCase.GetHashCode(key.App) * 397) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(key.Entity)) * 397) ^ (key.Deployment is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Deployment)));
     }
 
     /// <summary>Files whose maps' lookups lead to a map of file <paramref name="file"/>.</summary>
@@ -175,27 +232,6 @@ internal sealed class StageFacts
 
         return result;
     }
-
-    private Dictionary<string, List<int>> Index(Func<FileFacts, IEnumerable<string>> keys)
-    {
-        var index = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < Files.Length; i++)
-        {
-            foreach (var key in keys(Files[i]).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (!index.TryGetValue(key, out var list))
-                {
-                    index[key] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return index;
-    }
-
-    internal static string TableKey(string app, string entity, string? deployment) => app + "\u0001" + entity + "\u0001" + deployment;
 
     public void Write(BinaryWriter w)
     {
