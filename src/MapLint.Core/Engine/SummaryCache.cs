@@ -541,13 +541,14 @@ public sealed class SummaryCache
 
     private bool DeleteShard(int shard, Util.WriteGuard guard)
     {
+        // Nothing is made for a shard that is not there (the check below makes the folders on the way).
         string path = ShardPath(shard);
-        Util.SafeFileWriter.Check(path, guard);
-        if (Util.FileKinds.Of(path, followLinks: false) != Util.FileKind.Regular)
+        if (Util.FileKinds.Of(Path.GetDirectoryName(path)!, followLinks: false) != Util.FileKind.Directory || Util.FileKinds.Of(path, followLinks: false) != Util.FileKind.Regular)
         {
             return false;
         }
 
+        Util.SafeFileWriter.Check(path, guard);
         File.Delete(path);
         return true;
     }
