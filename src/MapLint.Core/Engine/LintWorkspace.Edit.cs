@@ -16,7 +16,7 @@ public sealed partial class LintWorkspace
     /// columns lookups ask about, as <see cref="IncrementalStage"/> asks of an editor's edit), only the files the
     /// edit concerns are checked again — the changed maps, the maps of their tables and names, the maps of their
     /// lookup cycles before and after — on a workspace of what those files' rules read: the maps their lookups
-    /// lead to, those of their tables and names, and every file holding other documents. Every other file's
+    /// point to, those of their tables and names, and every file holding other documents. Every other file's
     /// findings are the last run's. Anything else (a file added, removed or renamed, metadata or a connection set
     /// changed, a map renamed or moved to another table) runs the engine on every file.
     /// </summary>
@@ -27,18 +27,13 @@ public sealed partial class LintWorkspace
             return false;
         }
 
-        var affected = new HashSet<int>(changed);
-        foreach (int x in changed)
-        {
-            ConcernedBy(x, stage, affected);
-        }
-
-        // Files the changed maps' lookups lead to now; found by the check itself, so the check may run again.
-        var leadsTo = new HashSet<int>();
+        // Where each changed file's lookups lead now: first as before the edit, then as its check found.
+        var leadsTo = changed.ToDictionary(x => x, x => stage.Files[x].DependsOn.ToHashSet());
         cache.KeepEntriesOfOtherFiles();
         for (int round = 0; round < 4; round++)
         {
-            var needed = Needed(affected, leadsTo, changed, stage);
+            var affected = Affected(changed, leadsTo, stage);
+            var needed = Needed(affected, leadsTo, stage);
             var order = needed.Order().ToList();
             var sub = new LintWorkspace(order.Select(i => files[i]).ToList(), options, source) { givenKeyColumns = stage.KeyColumns };
             sub.Analyze(Enumerable.Range(0, order.Count).ToHashSet());
@@ -60,7 +55,7 @@ public sealed partial class LintWorkspace
             }
 
             var newFacts = new Dictionary<int, FileFacts>();
-            bool grew = false;
+            bool again = false;
             foreach (int x in changed)
             {
                 var summary = sub.summaries[subIndex[x]]!;
@@ -74,26 +69,28 @@ public sealed partial class LintWorkspace
                 newFacts[x] = facts;
                 foreach (var map in summary.TableMaps)
                 {
+                    // Every map writing a table a lookup points to (the whole workspace's, from the facts).
                     foreach (var (app, table) in graph.TargetTablesOf(map))
                     {
                         foreach (int owner in stage.FilesOfTable(app, table, map.Deployment))
                         {
-                            grew |= !needed.Contains(owner) && leadsTo.Add(owner);
+                            again |= owner != x && leadsTo[x].Add(owner);
                         }
                     }
 
+                    // A safety net: the cycles found on this workspace are the facts' (a member outside them is checked again).
                     foreach (var member in graph.ComponentOf(map))
                     {
-                        if (fileOf.TryGetValue(member, out int j) && affected.Add(j))
+                        if (fileOf.TryGetValue(member, out int j) && !affected.Contains(j))
                         {
-                            ConcernedBy(j, stage, affected);
-                            grew = true;
+                            leadsTo[x].Add(j);
+                            again = true;
                         }
                     }
                 }
             }
 
-            if (grew)
+            if (again)
             {
                 continue;
             }
@@ -127,34 +124,47 @@ public sealed partial class LintWorkspace
         return false;
     }
 
-    /// <summary>The files whose findings an edit of file <paramref name="file"/> can change, besides itself: maps of its tables and names, and of its lookup cycle.</summary>
-    private static void ConcernedBy(int file, StageFacts stage, HashSet<int> affected)
+    /// <summary>
+    /// The files whose findings the edit can change, as <see cref="IncrementalStage.Affected"/> has them: the changed
+    /// files, the maps of their tables and names, and the maps of their lookup cycles before and after the edit.
+    /// </summary>
+    private static HashSet<int> Affected(List<int> changed, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage)
     {
-        var facts = stage.Files[file];
-        foreach (var map in facts.Maps)
+        var affected = new HashSet<int>(changed);
+        foreach (int x in changed)
         {
-            affected.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
-            affected.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
+            foreach (var map in stage.Files[x].Maps)
+            {
+                affected.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+                affected.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
+            }
+
+            foreach (var name in stage.Files[x].Names)
+            {
+                affected.UnionWith(stage.FilesOfName(name));
+            }
+
+            affected.UnionWith(stage.CycleOf(x));
+            affected.UnionWith(Component(x, leadsTo, stage));
         }
 
-        foreach (var name in facts.Names)
-        {
-            affected.UnionWith(stage.FilesOfName(name));
-        }
-
-        affected.UnionWith(stage.CycleOf(file));
+        return affected;
     }
 
     /// <summary>
-    /// What the affected files' rules read: every file reached from them through lookups (with where the changed
-    /// maps' lookups lead now), the maps of their tables and names, and every file holding other documents than
-    /// maps (metadata, connection sets, projects).
+    /// What the affected files' rules read: the files their lookups point to (the changed files' as they point
+    /// now), the maps of their tables and names, the maps of their lookup cycles as the edit leaves them (a cycle is
+    /// found and broken whole) with what those point to, and every file holding other documents than maps (metadata,
+    /// connection sets, projects).
     /// </summary>
-    private static HashSet<int> Needed(HashSet<int> affected, HashSet<int> leadsTo, List<int> changed, StageFacts stage)
+    private static HashSet<int> Needed(HashSet<int> affected, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage)
     {
-        var needed = stage.Reached(affected.Concat(leadsTo), j => stage.Files[j].DependsOn);
+        IEnumerable<int> Next(int j) => leadsTo.TryGetValue(j, out var now) ? now : stage.Files[j].DependsOn;
+        var needed = new HashSet<int>(affected);
+        var cyclic = new HashSet<int>();
         foreach (int i in affected)
         {
+            needed.UnionWith(Next(i));
             foreach (var map in stage.Files[i].Maps)
             {
                 needed.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
@@ -165,6 +175,17 @@ public sealed partial class LintWorkspace
             {
                 needed.UnionWith(stage.FilesOfName(name));
             }
+
+            if (!cyclic.Contains(i))
+            {
+                cyclic.UnionWith(Component(i, leadsTo, stage));
+            }
+        }
+
+        foreach (int member in cyclic)
+        {
+            needed.Add(member);
+            needed.UnionWith(Next(member));
         }
 
         for (int i = 0; i < stage.Files.Length; i++)
@@ -175,8 +196,27 @@ public sealed partial class LintWorkspace
             }
         }
 
-        needed.UnionWith(changed);
         return needed;
+    }
+
+    /// <summary>
+    /// The files on a lookup cycle through <paramref name="file"/> after the edit (itself alone when none): reached
+    /// from it and reaching it, the changed files' lookups leading where they lead now, the others' as before.
+    /// </summary>
+    private static HashSet<int> Component(int file, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage)
+    {
+        IEnumerable<int> Next(int j) => leadsTo.TryGetValue(j, out var now) ? now : stage.Files[j].DependsOn;
+        IEnumerable<int> Previous(int j) =>
+            stage.DependentsOf(j).Where(d => !leadsTo.ContainsKey(d)).Concat(leadsTo.Where(p => p.Value.Contains(j)).Select(p => p.Key));
+        var forward = stage.Reached([file], Next);
+        if (forward.Count == 1)
+        {
+            return forward;
+        }
+
+        var backward = stage.Reached([file], Previous);
+        forward.IntersectWith(backward);
+        return forward;
     }
 
     /// <summary>A lookup asking the key-column index about a column no lookup asked about in the last run: its answer was not kept.</summary>
