@@ -168,6 +168,48 @@ public sealed class CacheTests : IDisposable
     /// again and print what an uncached run prints: a map edited to the same size with its modification time put
     /// back, a new map, a deleted one, maplint.json, a new .editorconfig, another working folder, a damaged record.
     /// </summary>
+    /// <summary>
+    /// Red team (issue 15r): a hook's `--staged` run reads the index, not the working tree. A map staged with an edit
+    /// and then restored in the working tree (so every working-tree stamp is what the last run's report recorded)
+    /// must report the staged text; and a lastrun.bin that is a symlink to a user's file is never written through.
+    /// </summary>
+    [Fact]
+    public void StagedRunsAndALinkedRecordPrintWhatUncachedRunsPrint()
+    {
+        void Git(params string[] args) => Assert.Equal(0, CliRunner.RunProcess("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", .. args], folder).ExitCode);
+        Git("init", "-q", ".");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "base");
+        Thread.Sleep(TimeSpan.FromSeconds(2.2)); // past the racy window: the next runs record stamps
+        CliRunner.RunIn(folder, "check", ".");
+        CliRunner.RunIn(folder, "check", ".");
+
+        string map = Path.Combine(folder, "maps", "customers.json");
+        string text = File.ReadAllText(map);
+        Assert.Contains("msdyn_paymentterm.msdyn_name", text, StringComparison.Ordinal);
+        File.WriteAllText(map, text.Replace("msdyn_paymentterm.msdyn_name", "msdyn_paymentterm.msdyn_xname", StringComparison.Ordinal));
+        Git("add", "maps/customers.json");
+        File.WriteAllText(map, text);
+        foreach (var format in new[] { "text", "json" })
+        {
+            var uncached = CliRunner.RunIn(folder, "check", "--staged", "--format", format, "--no-cache");
+            Assert.NotEqual(0, uncached.ExitCode); // the staged lookup names a column the metadata does not have
+            Assert.Equal(uncached, CliRunner.RunIn(folder, "check", "--staged", "--format", format));
+            Assert.Equal(uncached, CliRunner.RunIn(folder, "check", "--staged", "--format", format));
+        }
+
+        string record = Path.Combine(folder, ".maplint", "cache", "lastrun.bin");
+        string victim = Path.Combine(folder, "maps", "payment-terms.json");
+        byte[] before = File.ReadAllBytes(victim);
+        File.Delete(record);
+        File.CreateSymbolicLink(record, victim);
+        var expected = CliRunner.RunIn(folder, "check", ".", "--no-cache");
+        var cached = CliRunner.RunIn(folder, "check", ".");
+        Assert.True(before.AsSpan().SequenceEqual(File.ReadAllBytes(victim)), "the cache write replaced the map lastrun.bin links to");
+        Assert.Equal(expected, cached);
+        Assert.Equal(expected, CliRunner.RunIn(folder, "check", "."));
+    }
+
     [Fact]
     public void TheLastRunsReportIsPrintedOnlyWhileEveryInputIsAsItWas()
     {
