@@ -241,7 +241,7 @@ public sealed class SummaryCache
         try
         {
             // Written when missing, or again when it does not read back (damaged, or left by another build).
-            if (Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing || ReadDefinitions(key) is null)
+            if ((Util.FileKinds.Of(path, followLinks: false) == Util.FileKind.Missing || ReadDefinitions(key) is null) && MayWrite(path))
             {
                 var guard = new Util.WriteGuard(Root);
                 Util.SafeFileWriter.Check(path, guard);
@@ -413,6 +413,11 @@ public sealed class SummaryCache
         try
         {
             var guard = new Util.WriteGuard(Root);
+            if (!MayWrite(path))
+            {
+                return;
+            }
+
             Util.SafeFileWriter.Check(path, guard);
             if (body is null)
             {
@@ -519,6 +524,11 @@ public sealed class SummaryCache
     private void WriteShard(int shard, List<KeyValuePair<string, byte[]>> entries, Util.WriteGuard guard)
     {
         string path = ShardPath(shard);
+        if (!MayWrite(path))
+        {
+            return;
+        }
+
         Util.SafeFileWriter.Check(path, guard);
         IgnoreInGit(guard);
         using var buffer = new MemoryStream();
@@ -543,7 +553,7 @@ public sealed class SummaryCache
     {
         // Nothing is made for a shard that is not there (the check below makes the folders on the way).
         string path = ShardPath(shard);
-        if (Util.FileKinds.Of(Path.GetDirectoryName(path)!, followLinks: false) != Util.FileKind.Directory || Util.FileKinds.Of(path, followLinks: false) != Util.FileKind.Regular)
+        if (Util.FileKinds.Of(Path.GetDirectoryName(path)!, followLinks: false) != Util.FileKind.Directory || Util.FileKinds.Of(path, followLinks: false) != Util.FileKind.Regular || !MayWrite(path))
         {
             return false;
         }
@@ -557,15 +567,57 @@ public sealed class SummaryCache
     /// The CLI's cache folder (.maplint) tells git to ignore it, as .ruff_cache and .pytest_cache do: a hook run
     /// in a repository that does not list it in .gitignore must not leave files for the commit to pick up.
     /// </summary>
+    /// <summary>
+    /// Whether MapLint may write its own file at <paramref name="path"/>: nothing from the cache's folder (.maplint, or
+    /// the folder given) down to the file is a link or anything but a folder, and the file is missing or a regular
+    /// file. A link there, even one leading to a file inside the workspace, is not written through: the cache would
+    /// replace a user's file (a map) with its records.
+    /// </summary>
+    private bool MayWrite(string path)
+    {
+        string owner = Owner;
+        string relative = Path.GetRelativePath(owner, path);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return false;
+        }
+
+        string current = owner;
+        var parts = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = -1; i < parts.Length; i++)
+        {
+            if (i >= 0)
+            {
+                current = Path.Combine(current, parts[i]);
+            }
+
+            var kind = Util.FileKinds.Of(current, followLinks: false);
+            bool last = i == parts.Length - 1;
+            if (kind == Util.FileKind.Missing)
+            {
+                return true;
+            }
+
+            if (kind != (last ? Util.FileKind.Regular : Util.FileKind.Directory))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The folder the cache's files are under: .maplint for the CLI's cache, else the cache folder itself.</summary>
+    private string Owner => Path.GetDirectoryName(Folder) is { } parent && Path.GetFileName(parent) == ".maplint" ? parent : Folder;
+
     private void IgnoreInGit(Util.WriteGuard guard)
     {
-        var parent = Path.GetDirectoryName(Folder);
-        string owner = parent is not null && Path.GetFileName(parent) == ".maplint" ? parent : Folder;
+        string owner = Owner;
         string ignore = Path.Combine(owner, ".gitignore");
         try
         {
             // Not there, and not a link either (a dangling one would be written through).
-            if (Util.FileKinds.Of(ignore, followLinks: false) == Util.FileKind.Missing)
+            if (Util.FileKinds.Of(ignore, followLinks: false) == Util.FileKind.Missing && MayWrite(ignore))
             {
                 Util.SafeFileWriter.Write(ignore, "# Written by MapLint: its summary cache is not part of the repository.\n*\n", guard);
             }
