@@ -133,17 +133,7 @@ public sealed partial class LintWorkspace
         var affected = new HashSet<int>(changed);
         foreach (int x in changed)
         {
-            foreach (var map in stage.Files[x].Maps)
-            {
-                affected.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
-                affected.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
-            }
-
-            foreach (var name in stage.Files[x].Names)
-            {
-                affected.UnionWith(stage.FilesOfName(name));
-            }
-
+            stage.AddMapsOfTablesAndNames(x, affected);
             affected.UnionWith(stage.CycleOf(x));
             affected.UnionWith(Component(x, leadsTo, stage));
         }
@@ -159,23 +149,13 @@ public sealed partial class LintWorkspace
     /// </summary>
     private static HashSet<int> Needed(HashSet<int> affected, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage)
     {
-        IEnumerable<int> Next(int j) => leadsTo.TryGetValue(j, out var now) ? now : stage.Files[j].DependsOn;
+        IEnumerable<int> Next(int j) => LeadsTo(j, leadsTo, stage);
         var needed = new HashSet<int>(affected);
         var cyclic = new HashSet<int>();
         foreach (int i in affected)
         {
             needed.UnionWith(Next(i));
-            foreach (var map in stage.Files[i].Maps)
-            {
-                needed.UnionWith(stage.FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
-                needed.UnionWith(stage.FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
-            }
-
-            foreach (var name in stage.Files[i].Names)
-            {
-                needed.UnionWith(stage.FilesOfName(name));
-            }
-
+            stage.AddMapsOfTablesAndNames(i, needed);
             if (!cyclic.Contains(i))
             {
                 cyclic.UnionWith(Component(i, leadsTo, stage));
@@ -199,13 +179,17 @@ public sealed partial class LintWorkspace
         return needed;
     }
 
+    /// <summary>Where a file's lookups lead after the edit: a changed file's as its check found, the others' as before.</summary>
+    private static IEnumerable<int> LeadsTo(int file, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage) =>
+        leadsTo.TryGetValue(file, out var now) ? now : stage.Files[file].DependsOn;
+
     /// <summary>
     /// The files on a lookup cycle through <paramref name="file"/> after the edit (itself alone when none): reached
     /// from it and reaching it, the changed files' lookups leading where they lead now, the others' as before.
     /// </summary>
     private static HashSet<int> Component(int file, Dictionary<int, HashSet<int>> leadsTo, StageFacts stage)
     {
-        IEnumerable<int> Next(int j) => leadsTo.TryGetValue(j, out var now) ? now : stage.Files[j].DependsOn;
+        IEnumerable<int> Next(int j) => LeadsTo(j, leadsTo, stage);
         IEnumerable<int> Previous(int j) =>
             stage.DependentsOf(j).Where(d => !leadsTo.ContainsKey(d)).Concat(leadsTo.Where(p => p.Value.Contains(j)).Select(p => p.Key));
         var forward = stage.Reached([file], Next);

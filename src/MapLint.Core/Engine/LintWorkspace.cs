@@ -82,7 +82,7 @@ public sealed partial class LintWorkspace
         }
 
         runStartNs = NowNs();
-        string key = LastRun.KeyOf(options, Inputs);
+        string key = RunKey;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
         if (LastRun.Read(bytes, key, files, source) is not { } record
             || record.Changed(files, source, runStartNs, parallel, Math.Max(16, files.Count / 16), out bool restamped) is not { } changed)
@@ -135,11 +135,16 @@ public sealed partial class LintWorkspace
         {
             // Exports are converted for the entities the maps use: an edit of a map can change what they hold.
             var stage = summaries.Any(s => s is null or { IsMetadataExport: true }) ? null : StageFacts.Of(summaries!, model);
-            var record = LastRun.Of(LastRun.KeyOf(options, Inputs), files, summaries!, stampOf, finished, Result, source, stage);
+            var record = LastRun.Of(RunKey, files, summaries!, stampOf, finished, Result, source, stage);
             cache.SaveLastRun(record?.Write());
             Timings.Mark("the report kept for the next run");
         }
     }
+
+    // The last run's record key, made once: it reads every configuration file the run reads.
+    private string RunKey => runKey ??= LastRun.KeyOf(options, Inputs);
+
+    private string? runKey;
 
     private static long NowNs() => (DateTime.UtcNow - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Ticks * 100;
 

@@ -223,14 +223,30 @@ internal sealed class StageFacts
         foreach (int j in Reached(changed, DependentsOf))
         {
             result.Add(j);
-            foreach (var map in Files[j].Maps)
-            {
-                result.UnionWith(FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
-                result.UnionWith(FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
-            }
+            AddMapsOfTables(j, result);
         }
 
         return result;
+    }
+
+    /// <summary>Adds the files with a map of one of <paramref name="file"/>'s tables (itself among them).</summary>
+    public void AddMapsOfTables(int file, ISet<int> into)
+    {
+        foreach (var map in Files[file].Maps)
+        {
+            into.UnionWith(FilesOfTable(map.SourceApp, map.SourceEntity, map.Deployment));
+            into.UnionWith(FilesOfTable(map.DestinationApp, map.DestinationEntity, map.Deployment));
+        }
+    }
+
+    /// <summary>Adds the files with a map of one of <paramref name="file"/>'s tables or names: what its maps' cross-map findings read, and whose read them.</summary>
+    public void AddMapsOfTablesAndNames(int file, ISet<int> into)
+    {
+        AddMapsOfTables(file, into);
+        foreach (var name in Files[file].Names)
+        {
+            into.UnionWith(FilesOfName(name));
+        }
     }
 
     public void Write(BinaryWriter w)
